@@ -1,0 +1,30 @@
+// What every manifold-cli subcommand shares: where to print and the exit code.
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <iosfwd>
+#include <string>
+
+namespace manifold::cli {
+
+// Exit codes of manifold-cli, the same for every subcommand.
+enum ExitCode : int {
+  kExitOk = 0,
+  kExitFailure = 1,  // the command ran and found errors (validation errors, a failed stream)
+  kExitUsage = 2,    // bad arguments, unreadable input files
+};
+
+struct CliContext {
+  std::ostream& out;
+  std::ostream& err;
+  int exitCode = kExitOk;
+
+  // Prints "manifold-cli: <message>" on stderr and sets the exit code.
+  void fail(const std::string& message, int code = kExitFailure);
+};
+
+// One function per subcommand file (app/cli/<name>_command.cpp) adds it to the app.
+void addPlannedCommands(CLI::App& app, CliContext& context);
+
+}  // namespace manifold::cli

@@ -1,0 +1,63 @@
+// manifold: the desktop IDE. Parses arguments, then opens the main window.
+#include "core/version.h"
+#include "ui/mainwindow/main_window.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QStringList>
+
+#include <cstdio>
+
+namespace {
+
+QString fromView(std::string_view text) {
+  return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // --help and --version are answered before QApplication exists, so they need no display.
+  QStringList arguments;
+  for (int i = 0; i < argc; ++i) arguments << QString::fromLocal8Bit(argv[i]);
+
+  QCommandLineParser parser;
+  parser.setApplicationDescription(
+      QStringLiteral("Manifold — a native IDE for declarative HTTP API connectors."));
+  const QCommandLineOption helpOption({QStringLiteral("h"), QStringLiteral("help")},
+                                      QStringLiteral("Show this help and exit."));
+  const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
+                                         QStringLiteral("Show the version and exit."));
+  parser.addOption(helpOption);
+  parser.addOption(versionOption);
+  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A manifest to open."),
+                               QStringLiteral("[FILE.yaml]"));
+  if (!parser.parse(arguments)) {
+    std::fprintf(stderr, "manifold: %s\nRun 'manifold --help' for usage.\n",
+                 qPrintable(parser.errorText()));
+    return 2;
+  }
+  if (parser.isSet(helpOption)) {
+    std::fputs(qPrintable(parser.helpText()), stdout);
+    return 0;
+  }
+  if (parser.isSet(versionOption)) {
+    std::printf("%s\n", qPrintable(fromView(manifold::versionLine())));
+    return 0;
+  }
+  if (parser.positionalArguments().size() > 1) {
+    std::fprintf(stderr, "manifold: expected at most one file to open\n");
+    return 2;
+  }
+
+  QApplication app(argc, argv);
+  QApplication::setApplicationName(QStringLiteral("Manifold"));
+  QApplication::setOrganizationName(QStringLiteral("Manifold"));
+  QApplication::setApplicationVersion(fromView(manifold::kVersion));
+  QApplication::setDesktopFileName(QStringLiteral("io.github.manifold_ide.Manifold"));
+
+  manifold::ui::MainWindow window;
+  if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().first());
+  window.show();
+  return QApplication::exec();
+}

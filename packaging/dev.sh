@@ -1,0 +1,114 @@
+#!/usr/bin/env bash
+# The one entry point for developers and CI: deps, build, run, test, bench, package.
+set -euo pipefail
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+build_type=${MANIFOLD_BUILD_TYPE:-RelWithDebInfo}
+jobs=${MANIFOLD_JOBS:-2}
+if [ "${MANIFOLD_SANITIZE:-}" = "1" ]; then
+  build_dir=${MANIFOLD_BUILD_DIR:-$root/build-asan}
+else
+  build_dir=${MANIFOLD_BUILD_DIR:-$root/build}
+fi
+
+# Debian 12 packages the build, the tests and the app need.
+packages=(
+  cmake ninja-build g++ pkg-config ccache dpkg-dev file
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6-dev qt6-qpa-plugins libgl-dev
+  libqscintilla2-qt6-dev libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
+  libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  xvfb xauth fonts-dejavu-core
+)
+
+usage() {
+  cat <<'USAGE'
+Usage: packaging/dev.sh COMMAND [ARGS]
+
+  deps      install the missing Debian packages (uses sudo when not root)
+  build     configure and build into build/ (binaries in build/bin/)
+  run ARGS  deps + build + start build/bin/manifold (under xvfb-run without a display)
+  test      deps + build + run every test with ctest
+  bench     deps + build + run the benchmarks
+  package   deps + build + make the .deb and .tar.gz in build/packages/
+
+Environment: MANIFOLD_BUILD_TYPE (RelWithDebInfo), MANIFOLD_JOBS (2),
+MANIFOLD_SANITIZE=1 (address+undefined build in build-asan/), CI=true (warnings are errors).
+USAGE
+}
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+deps() {
+  local missing=()
+  for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+      missing+=("$p")
+    fi
+  done
+  if [ ${#missing[@]} -eq 0 ]; then return 0; fi
+  log "installing ${missing[*]}"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+}
+
+configure() {
+  local werror=OFF sanitize=OFF generator=()
+  if [ "${CI:-}" = "true" ] || [ "${MANIFOLD_WERROR:-}" = "1" ]; then werror=ON; fi
+  if [ "${MANIFOLD_SANITIZE:-}" = "1" ]; then sanitize=ON; fi
+  if [ ! -f "$build_dir/CMakeCache.txt" ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
+  cmake -S "$root" -B "$build_dir" "${generator[@]}" \
+    -DCMAKE_BUILD_TYPE="$build_type" -DMANIFOLD_WERROR="$werror" -DMANIFOLD_SANITIZE="$sanitize" >/dev/null
+}
+
+build() {
+  configure
+  log "building in $build_dir"
+  cmake --build "$build_dir" -j "$jobs"
+}
+
+run_app() {
+  local app="$build_dir/bin/manifold"
+  if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+    log "no display: starting under xvfb-run"
+    exec xvfb-run -a -s "-screen 0 1600x1000x24" "$app" "$@"
+  fi
+  exec "$app" "$@"
+}
+
+run_tests() {
+  log "running tests"
+  ctest --test-dir "$build_dir" --output-on-failure -j "$jobs" "$@"
+}
+
+run_benchmarks() {
+  local dir="$build_dir/benchmarks" ran=0
+  for bench in "$dir"/*; do
+    [ -x "$bench" ] && [ -f "$bench" ] || continue
+    log "$(basename "$bench")"
+    "$bench" "$@"
+    ran=1
+  done
+  [ "$ran" = 1 ] || log "no benchmarks built yet"
+}
+
+make_package() {
+  log "packaging"
+  (cd "$build_dir" && cpack -B "$build_dir/packages")
+}
+
+command=${1:-}
+[ $# -gt 0 ] && shift
+case "$command" in
+  deps) deps ;;
+  build) build ;;
+  run) deps; build; run_app "$@" ;;
+  test) deps; build; run_tests "$@" ;;
+  bench) deps; build; run_benchmarks "$@" ;;
+  package) deps; build; make_package ;;
+  -h|--help|help) usage ;;
+  *) usage >&2; exit 2 ;;
+esac

@@ -1,0 +1,15 @@
+// The manifest editor: a CodeEditor with the YAML lexer and YAML's two-space soft tabs.
+#pragma once
+
+#include "ui/editor/code_editor.h"
+
+namespace manifold::ui {
+
+class YamlEditor : public CodeEditor {
+  Q_OBJECT
+
+ public:
+  explicit YamlEditor(QWidget* parent = nullptr);
+};
+
+}  // namespace manifold::ui

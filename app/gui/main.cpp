@@ -5,6 +5,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QStringList>
+#include <QTimer>
 
 #include <cstdio>
 
@@ -59,5 +60,6 @@ int main(int argc, char** argv) {
   manifold::ui::MainWindow window;
   if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().first());
   window.show();
+  QTimer::singleShot(0, &window, &manifold::ui::MainWindow::offerRecovery);
   return QApplication::exec();
 }

@@ -10,6 +10,11 @@ class YamlEditor : public CodeEditor {
 
  public:
   explicit YamlEditor(QWidget* parent = nullptr);
+
+ public slots:
+  // Comments the selected lines (or the caret's line) with "# ", or uncomments them when all
+  // of them already are comments; one undo step.
+  void toggleComment();
 };
 
 }  // namespace manifold::ui

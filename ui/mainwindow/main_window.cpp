@@ -2,29 +2,75 @@
 #include "ui/mainwindow/main_window.h"
 
 #include "core/version.h"
+#include "ui/editor/find_replace_bar.h"
 #include "ui/editor/yaml_editor.h"
+#include "ui/settings/app_settings.h"
 
 #include <QApplication>
 #include <QCloseEvent>
+#include <QCryptographicHash>
 #include <QDockWidget>
+#include <QFile>
 #include <QFileDialog>
 #include <QFileInfo>
+#include <QFileSystemWatcher>
+#include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QStatusBar>
+#include <QTimer>
 #include <QTreeWidget>
+#include <QUuid>
+#include <QVBoxLayout>
 
 namespace manifold::ui {
 
-MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent) {
+namespace {
+
+QByteArray hashOfFile(const QString& path) {
+  QFile f(path);
+  if (!f.open(QIODevice::ReadOnly)) return {};
+  QCryptographicHash hash(QCryptographicHash::Sha256);
+  hash.addData(&f);
+  return hash.result();
+}
+
+QString fromView(std::string_view text) {
+  return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
+}
+
+}  // namespace
+
+MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
+    : QMainWindow(parent), recovery_(std::move(recovery)) {
   setObjectName(QStringLiteral("mainWindow"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/manifold.svg")));
-  editor_ = new YamlEditor(this);
-  setCentralWidget(editor_);
+  untitled_key_ = QStringLiteral("untitled-") + QUuid::createUuid().toString(QUuid::WithoutBraces);
+
+  auto* central = new QWidget(this);
+  auto* layout = new QVBoxLayout(central);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setSpacing(0);
+  editor_ = new YamlEditor(central);
+  find_bar_ = new FindReplaceBar(editor_, central);
+  layout->addWidget(editor_, 1);
+  layout->addWidget(find_bar_);
+  setCentralWidget(central);
+
   createDocks();
   createActions();
   connect(editor_, &QsciScintilla::modificationChanged, this, &QMainWindow::setWindowModified);
+
+  watcher_ = new QFileSystemWatcher(this);
+  connect(watcher_, &QFileSystemWatcher::fileChanged, this, &MainWindow::onFileChangedOnDisk);
+
+  autosave_timer_ = new QTimer(this);
+  autosave_timer_->setInterval(AppSettings::instance().autosaveSeconds.value() * 1000);
+  connect(autosave_timer_, &QTimer::timeout, this, &MainWindow::autosave);
+  autosave_timer_->start();
+
   statusBar()->showMessage(tr("Ready"));
   resize(1200, 800);
   updateTitle();
@@ -53,6 +99,9 @@ void MainWindow::createDocks() {
 void MainWindow::createActions() {
   QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
   fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openWithDialog);
+  recent_menu_ = fileMenu->addMenu(tr("Open &Recent"));
+  connect(recent_menu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
+  rebuildRecentMenu();
   fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
   fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
   fileMenu->addSeparator();
@@ -61,6 +110,17 @@ void MainWindow::createActions() {
   QMenu* editMenu = menuBar()->addMenu(tr("&Edit"));
   editMenu->addAction(tr("&Undo"), QKeySequence::Undo, editor_, &QsciScintilla::undo);
   editMenu->addAction(tr("&Redo"), QKeySequence::Redo, editor_, &QsciScintilla::redo);
+  editMenu->addSeparator();
+  editMenu->addAction(tr("&Find…"), QKeySequence::Find, find_bar_, &FindReplaceBar::showFind);
+  editMenu->addAction(tr("Find &Next"), QKeySequence::FindNext, find_bar_, &FindReplaceBar::findNext);
+  editMenu->addAction(tr("Find Pre&vious"), QKeySequence::FindPrevious, find_bar_,
+                      &FindReplaceBar::findPrevious);
+  editMenu->addAction(tr("R&eplace…"), QKeySequence(Qt::CTRL | Qt::Key_H), find_bar_,
+                      &FindReplaceBar::showReplace);
+  editMenu->addAction(tr("&Go to Line…"), QKeySequence(Qt::CTRL | Qt::Key_L), this,
+                      &MainWindow::askGoToLine);
+  editMenu->addAction(tr("Toggle &Comment"), QKeySequence(Qt::CTRL | Qt::Key_Slash), editor_,
+                      &YamlEditor::toggleComment);
 
   QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
   viewMenu->addAction(outline_dock_->toggleViewAction());
@@ -70,9 +130,19 @@ void MainWindow::createActions() {
   helpMenu->addAction(tr("&About Manifold"), this, [this] {
     QMessageBox::about(this, tr("About Manifold"),
                        tr("%1\nA native IDE for declarative HTTP API connectors.")
-                           .arg(QString::fromUtf8(versionLine().data(),
-                                                  static_cast<qsizetype>(versionLine().size()))));
+                           .arg(fromView(versionLine())));
   });
+}
+
+void MainWindow::rebuildRecentMenu() {
+  recent_menu_->clear();
+  const QStringList files = AppSettings::instance().recentFiles.value();
+  for (const QString& path : files) {
+    recent_menu_->addAction(QDir::toNativeSeparators(path), this, [this, path] {
+      if (maybeSave()) openFile(path);
+    });
+  }
+  recent_menu_->setEnabled(!files.isEmpty());
 }
 
 bool MainWindow::openFile(const QString& path) {
@@ -81,12 +151,16 @@ bool MainWindow::openFile(const QString& path) {
     showError(tr("Cannot open file"), result.error);
     return false;
   }
+  recovery_.discard(documentKey());
   file_format_ = result.file;
+  file_format_.text.clear();
   editor_->setEolMode(result.file.usesCrLf ? QsciScintilla::EolWindows : QsciScintilla::EolUnix);
   editor_->setText(result.file.text);
   editor_->setModified(false);
-  file_format_.text.clear();
   setCurrentFile(path);
+  disk_hash_ = hashOfFile(path);
+  watchCurrentFile();
+  AppSettings::instance().addRecentFile(path);
   statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
   return true;
 }
@@ -112,10 +186,119 @@ bool MainWindow::saveToFile(const QString& path) {
     showError(tr("Cannot save file"), error + tr("\nYour changes are still in the editor."));
     return false;
   }
+  recovery_.discard(documentKey());
   editor_->setModified(false);
   setCurrentFile(path);
+  disk_hash_ = hashOfFile(path);
+  watchCurrentFile();
+  AppSettings::instance().addRecentFile(path);
   statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
   return true;
+}
+
+QString MainWindow::documentKey() const {
+  return file_path_.isEmpty() ? untitled_key_ : QFileInfo(file_path_).absoluteFilePath();
+}
+
+void MainWindow::autosave() {
+  if (!editor_->isModified()) return;
+  const QString error = recovery_.save(documentKey(), file_path_, editor_->text());
+  if (!error.isEmpty()) statusBar()->showMessage(error, 10000);
+}
+
+void MainWindow::offerRecovery() {
+  const QList<RecoveryStore::Entry> entries = recovery_.entries();
+  if (entries.isEmpty()) return;
+  const RecoveryStore::Entry& newest = entries.first();
+  const QString name = newest.originalPath.isEmpty() ? tr("an untitled manifest")
+                                                     : QDir::toNativeSeparators(newest.originalPath);
+  const auto answer = QMessageBox::question(
+      this, tr("Recover unsaved changes"),
+      tr("Manifold found unsaved changes to %1 from %2, left by a session that did not end "
+         "normally. Restore them?")
+          .arg(name, QLocale().toString(newest.savedAt.toLocalTime(), QLocale::ShortFormat)),
+      QMessageBox::Yes | QMessageBox::No, QMessageBox::Yes);
+  if (answer == QMessageBox::Yes) {
+    restoreRecovered(newest);
+  } else {
+    QFile::remove(newest.recoveryFile);
+  }
+}
+
+void MainWindow::restoreRecovered(const RecoveryStore::Entry& entry) {
+  if (!entry.originalPath.isEmpty() && QFileInfo::exists(entry.originalPath)) {
+    openFile(entry.originalPath);  // takes the file's BOM and line endings
+  }
+  setCurrentFile(entry.originalPath);
+  editor_->setText(entry.text);
+  editor_->setModified(true);
+  QFile::remove(entry.recoveryFile);
+  autosave();  // the restored buffer is protected again under its own key
+  statusBar()->showMessage(tr("Restored unsaved changes"), 5000);
+}
+
+void MainWindow::goToLine(int line) {
+  const int target = qBound(0, line - 1, qMax(0, editor_->lines() - 1));
+  editor_->setCursorPosition(target, 0);
+  editor_->ensureLineVisible(target);
+  editor_->setFocus();
+}
+
+void MainWindow::askGoToLine() {
+  int line = 0;
+  int index = 0;
+  editor_->getCursorPosition(&line, &index);
+  bool ok = false;
+  const int chosen = QInputDialog::getInt(this, tr("Go to Line"),
+                                          tr("Line (1–%1):").arg(editor_->lines()), line + 1, 1,
+                                          qMax(1, editor_->lines()), 1, &ok);
+  if (ok) goToLine(chosen);
+}
+
+void MainWindow::watchCurrentFile() {
+  if (!watcher_->files().isEmpty()) watcher_->removePaths(watcher_->files());
+  if (!file_path_.isEmpty()) watcher_->addPath(file_path_);
+}
+
+void MainWindow::onFileChangedOnDisk(const QString& path) {
+  if (path != file_path_) return;
+  // Atomic saves by other programs replace the file, which drops it from the watcher.
+  if (QFileInfo::exists(path) && !watcher_->files().contains(path)) watcher_->addPath(path);
+  const QByteArray now = hashOfFile(path);
+  if (now == disk_hash_ || reload_prompt_open_) return;
+  if (now.isEmpty()) {
+    statusBar()->showMessage(tr("%1 was removed or renamed on disk; save to write it again")
+                                 .arg(QDir::toNativeSeparators(path)));
+    editor_->setModified(true);
+    return;
+  }
+  if (!editor_->isModified()) {
+    openFile(path);
+    statusBar()->showMessage(tr("Reloaded %1: it changed on disk").arg(QDir::toNativeSeparators(path)),
+                             5000);
+    return;
+  }
+  reload_prompt_open_ = true;
+  auto* box = new QMessageBox(
+      QMessageBox::Warning, tr("File changed on disk"),
+      tr("%1 changed on disk, and the editor has unsaved changes.\nReload it and lose your "
+         "changes, or keep the editor's version?")
+          .arg(QDir::toNativeSeparators(path)),
+      QMessageBox::NoButton, this);
+  box->setObjectName(QStringLiteral("reloadPrompt"));
+  box->setAccessibleName(tr("File changed on disk"));
+  QAbstractButton* reload = box->addButton(tr("Reload"), QMessageBox::DestructiveRole);
+  box->addButton(tr("Keep my version"), QMessageBox::RejectRole);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  connect(box, &QMessageBox::finished, this, [this, box, reload, path, now] {
+    reload_prompt_open_ = false;
+    if (box->clickedButton() == reload) {
+      openFile(path);
+    } else {
+      disk_hash_ = now;  // do not ask again for this version of the file
+    }
+  });
+  box->open();
 }
 
 void MainWindow::showError(const QString& title, const QString& message) {
@@ -129,6 +312,7 @@ void MainWindow::showError(const QString& title, const QString& message) {
 }
 
 void MainWindow::setCurrentFile(const QString& path) {
+  if (path != file_path_) recovery_.discard(documentKey());
   file_path_ = path;
   updateTitle();
 }
@@ -145,7 +329,11 @@ bool MainWindow::maybeSave() {
       this, tr("Unsaved changes"), tr("The manifest has unsaved changes. Save them?"),
       QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel, QMessageBox::Save);
   if (answer == QMessageBox::Save) return save();
-  return answer == QMessageBox::Discard;
+  if (answer == QMessageBox::Discard) {
+    recovery_.discard(documentKey());
+    return true;
+  }
+  return false;
 }
 
 void MainWindow::openWithDialog() {

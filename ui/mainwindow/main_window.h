@@ -1,26 +1,33 @@
 // The Manifold main window: manifest editor in the centre, outline and test-result docks.
 #pragma once
 
+#include "ui/common/recovery_store.h"
 #include "ui/common/text_file.h"
 
+#include <QByteArray>
 #include <QMainWindow>
 
-class QAction;
 class QDockWidget;
-class QLabel;
+class QFileSystemWatcher;
+class QMenu;
+class QTimer;
 
 namespace manifold::ui {
 
+class FindReplaceBar;
 class YamlEditor;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
 
  public:
-  explicit MainWindow(QWidget* parent = nullptr);
+  // `recovery` holds the autosave copies; tests pass a temporary one.
+  explicit MainWindow(RecoveryStore recovery = RecoveryStore(), QWidget* parent = nullptr);
 
   YamlEditor* editor() const { return editor_; }
+  FindReplaceBar* findBar() const { return find_bar_; }
   QString currentFile() const { return file_path_; }
+  const RecoveryStore& recoveryStore() const { return recovery_; }
 
  public slots:
   // Loads `path` into the editor; on failure shows why and keeps the current buffer.
@@ -30,6 +37,13 @@ class MainWindow : public QMainWindow {
   bool saveAs();
   // Writes the buffer to `path` atomically; on failure shows why and keeps the buffer modified.
   bool saveToFile(const QString& path);
+  // Writes a recovery copy of a modified buffer now (the timer calls this periodically).
+  void autosave();
+  // Offers the recovery copies an earlier session left behind; restores the one chosen.
+  void offerRecovery();
+  // Puts a recovered buffer into the editor, marked modified, bound to its original file.
+  void restoreRecovered(const RecoveryStore::Entry& entry);
+  void goToLine(int line);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -40,14 +54,27 @@ class MainWindow : public QMainWindow {
   void showError(const QString& title, const QString& message);
   void setCurrentFile(const QString& path);
   void updateTitle();
+  void rebuildRecentMenu();
   bool maybeSave();
   void openWithDialog();
+  void askGoToLine();
+  void watchCurrentFile();
+  void onFileChangedOnDisk(const QString& path);
+  QString documentKey() const;
 
   YamlEditor* editor_ = nullptr;
+  FindReplaceBar* find_bar_ = nullptr;
   QDockWidget* outline_dock_ = nullptr;
   QDockWidget* results_dock_ = nullptr;
+  QMenu* recent_menu_ = nullptr;
+  QTimer* autosave_timer_ = nullptr;
+  QFileSystemWatcher* watcher_ = nullptr;
+  RecoveryStore recovery_;
   QString file_path_;
-  TextFile file_format_;  // BOM and line-ending style of the open file, kept on save
+  QString untitled_key_;      // recovery key of a buffer that has no file yet
+  TextFile file_format_;      // BOM and line-ending style of the open file, kept on save
+  QByteArray disk_hash_;      // hash of the bytes last read or written, to spot outside edits
+  bool reload_prompt_open_ = false;
 };
 
 }  // namespace manifold::ui

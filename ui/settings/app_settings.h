@@ -1,0 +1,69 @@
+// Typed application settings over QSettings, each entry with a changed signal.
+#pragma once
+
+#include <QObject>
+#include <QSettings>
+#include <QStringList>
+#include <QVariant>
+
+namespace manifold::ui {
+
+class SettingBase : public QObject {
+  Q_OBJECT
+
+ signals:
+  void changed();
+
+ protected:
+  using QObject::QObject;
+};
+
+// One entry: `Setting<int> autosaveSeconds{"Editor/AutosaveSeconds", 30}`.
+template <typename T>
+class Setting : public SettingBase {
+ public:
+  Setting(QString key, T defaultValue, QObject* parent = nullptr)
+      : SettingBase(parent), key_(std::move(key)), default_(std::move(defaultValue)) {}
+
+  T value() const { return QSettings().value(key_, QVariant::fromValue(default_)).template value<T>(); }
+  T defaultValue() const { return default_; }
+  const QString& key() const { return key_; }
+
+  void setValue(const T& v) {
+    if (value() == v) return;
+    QSettings().setValue(key_, QVariant::fromValue(v));
+    emit changed();
+  }
+
+  void reset() {
+    QSettings().remove(key_);
+    emit changed();
+  }
+
+ private:
+  QString key_;
+  T default_;
+};
+
+// Every setting the application has, in one place (Tiled's Preferences, Qt Creator's structs).
+class AppSettings : public QObject {
+  Q_OBJECT
+
+ public:
+  static AppSettings& instance();
+
+  Setting<QStringList> recentFiles{QStringLiteral("Files/Recent"), {}, this};
+  Setting<int> autosaveSeconds{QStringLiteral("Editor/AutosaveSeconds"), 15, this};
+  Setting<QByteArray> windowGeometry{QStringLiteral("Window/Geometry"), {}, this};
+  Setting<QByteArray> windowState{QStringLiteral("Window/State"), {}, this};
+
+  static constexpr int kMaxRecentFiles = 10;
+
+  // Puts `path` first in the recent list, without duplicates, capped at kMaxRecentFiles.
+  void addRecentFile(const QString& path);
+
+ private:
+  AppSettings() = default;
+};
+
+}  // namespace manifold::ui

@@ -16,6 +16,7 @@ int main(int argc, char** argv) {
   app.require_subcommand(0, 1);
   app.fallthrough(false);
 
+  addDemoApiCommand(app, context);
   addPlannedCommands(app, context);
 
   try {

@@ -307,18 +307,24 @@ void DemoApiServer::Impl::install(httplib::Server& s) {
   s.Get("/v1/invoices", [&data](const httplib::Request& req, httplib::Response& res) {
     std::optional<EpochSeconds> since;
     std::optional<EpochSeconds> before;
-    if (!timeParam(req, res, "updated_since", since) || !timeParam(req, res, "updated_before", before)) return;
+    std::optional<EpochSeconds> until;
+    if (!timeParam(req, res, "updated_since", since) || !timeParam(req, res, "updated_before", before) ||
+        !timeParam(req, res, "updated_until", until)) {
+      return;
+    }
     const auto page = integerParam(req, res, "page", 1, 1, 1000000);
     if (!page) return;
     const auto perPage = integerParam(req, res, "per_page", kInvoicesPerPage, 1, kMaxPerPage);
     if (!perPage) return;
-    // Window [updated_since, updated_before): consecutive windows never repeat a record.
+    // [updated_since, updated_before) lets consecutive windows share bounds without repeats;
+    // [updated_since, updated_until] matches declarative cursors, whose slice ends are inclusive.
     std::vector<const json*> selected;
     const auto& invoices = data.invoices();
     const auto& updated = data.invoiceUpdatedAt();
     for (std::size_t i = 0; i < invoices.size(); ++i) {
       if (since && updated[i] < *since) continue;
       if (before && updated[i] >= *before) continue;
+      if (until && updated[i] > *until) continue;
       selected.push_back(&invoices[i]);
     }
     sendJson(res, 200, pageBody(selected, *page, *perPage));

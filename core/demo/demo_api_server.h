@@ -20,7 +20,8 @@ inline constexpr std::string_view kApiKeyHeader = "X-Api-Key";
 //   GET /v1/customers?page=&per_page=                     page-number pagination (+ Link header)
 //   GET /v1/customers/{id}, /v1/customers/{id}/orders     parent and child
 //   GET /v1/events?cursor=&limit=                         cursor pagination (next_cursor)
-//   GET /v1/invoices?updated_since=&updated_before=&page=&per_page=   incremental by updated_at
+//   GET /v1/invoices?updated_since=&updated_before=|updated_until=&page=&per_page=
+//                                                         incremental by updated_at
 //   GET /v1/flaky                                         429 + Retry-After, then 200, alternating
 // Any /v1 request with ?fail=<4xx|5xx> fails once with that status for that exact URL, then
 // succeeds, so engine tests can exercise retries.

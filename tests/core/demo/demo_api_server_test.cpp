@@ -256,6 +256,17 @@ TEST_F(DemoApi, MonthlyInvoiceWindowsPartitionTheWholeYear) {
   EXPECT_EQ(sum, kInvoices);
 }
 
+TEST_F(DemoApi, UpdatedUntilIncludesItsBoundAndUpdatedBeforeExcludesIt) {
+  // A record's own updated_at as both bounds: the inclusive window holds exactly it.
+  const json invoice = getJson("/v1/invoices?per_page=1&page=100")["data"][0];
+  const std::string at = invoice["updated_at"].get<std::string>();
+  const json inclusive = getJson("/v1/invoices?updated_since=" + at + "&updated_until=" + at);
+  ASSERT_GE(inclusive["data"].size(), 1u);
+  for (const auto& record : inclusive["data"]) EXPECT_EQ(record["updated_at"], at);
+  const json exclusive = getJson("/v1/invoices?updated_since=" + at + "&updated_before=" + at);
+  EXPECT_EQ(exclusive["total"], 0);
+}
+
 TEST_F(DemoApi, MalformedUpdatedSinceGives400) {
   auto c = client();
   auto res = c.Get("/v1/invoices?updated_since=last-week");

@@ -17,11 +17,12 @@ std::string ReceivedRequest::param(const std::string& name) const {
 }
 
 LocalHttpServer::LocalHttpServer() {
-  server_.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response&) {
-    ReceivedRequest r{req.method, req.path, req.target, req.headers, req.params, req.body};
+  // Recorded after routing: cpp-httplib reads a request body only when a handler for that
+  // method runs, so a pre-routing record would always see an empty body.
+  server_.set_post_routing_handler([this](const httplib::Request& req, httplib::Response&) {
+    ReceivedRequest r{req.method, req.path, req.target, req.headers, req.params, req.body, req.remote_port};
     std::lock_guard lock(mutex_);
     requests_.push_back(std::move(r));
-    return httplib::Server::HandlerResponse::Unhandled;
   });
 }
 

@@ -18,6 +18,7 @@ struct ReceivedRequest {
   httplib::Headers headers;
   httplib::Params params;
   std::string body;
+  int remotePort = 0;  // the client's port: requests on one kept-alive connection share it
 
   std::string header(const std::string& name) const;
   std::string param(const std::string& name) const;

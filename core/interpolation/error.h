@@ -3,11 +3,15 @@
 
 #include <cstddef>
 #include <exception>
+#include <limits>
 #include <string>
 #include <utility>
 #include <variant>
 
 namespace manifold::interpolation {
+
+// Offset placeholder for errors raised by builtins; the evaluator fills in the call site.
+inline constexpr std::size_t kNoOffset = std::numeric_limits<std::size_t>::max();
 
 // The reference engine treats these Python exception families differently.
 enum class ErrorKind {
@@ -32,7 +36,7 @@ struct Error {
 // Thrown inside the engine only; the public API turns it into Result errors.
 class EvalException : public std::exception {
  public:
-  EvalException(ErrorKind kind, std::string message, std::size_t offset = 0)
+  EvalException(ErrorKind kind, std::string message, std::size_t offset)
       : error_{kind, std::move(message), offset} {}
   const char* what() const noexcept override { return error_.message.c_str(); }
   const Error& error() const { return error_; }
@@ -61,5 +65,15 @@ class Result {
  private:
   std::variant<T, Error> data_;
 };
+
+[[noreturn]] inline void throwTypeError(std::string message) {
+  throw EvalException(ErrorKind::Type, std::move(message), kNoOffset);
+}
+[[noreturn]] inline void throwValueError(std::string message) {
+  throw EvalException(ErrorKind::Value, std::move(message), kNoOffset);
+}
+[[noreturn]] inline void throwUndefinedError(std::string message) {
+  throw EvalException(ErrorKind::Undefined, std::move(message), kNoOffset);
+}
 
 }  // namespace manifold::interpolation

@@ -16,6 +16,8 @@ namespace {
 
 // Deeply nested input must fail cleanly rather than exhaust the stack.
 constexpr int kMaxNesting = 200;
+// Bounds the tree size, and so the depth of left-associative chains like 1+1+1+….
+constexpr std::size_t kMaxNodes = 10'000;
 
 std::string describe(const Token& token) {
   switch (token.kind) {
@@ -240,14 +242,15 @@ class Parser {
 
   // ---- expressions ----
 
-  static ExprPtr make(ExprKind kind, std::size_t offset) {
+  ExprPtr make(ExprKind kind, std::size_t offset) {
+    if (++nodeCount_ > kMaxNodes) failAt("template is too large (more than 10000 expression nodes)", offset);
     auto expr = std::make_unique<Expr>();
     expr->kind = kind;
     expr->offset = offset;
     return expr;
   }
 
-  static ExprPtr make(ExprKind kind, std::size_t offset, ExprPtr a, ExprPtr b = nullptr) {
+  ExprPtr make(ExprKind kind, std::size_t offset, ExprPtr a, ExprPtr b = nullptr) {
     auto expr = make(kind, offset);
     expr->children.push_back(std::move(a));
     if (b) expr->children.push_back(std::move(b));
@@ -659,6 +662,7 @@ class Parser {
   std::vector<Token> tokens_;
   std::size_t pos_ = 0;
   int depth_ = 0;
+  std::size_t nodeCount_ = 0;
 };
 
 }  // namespace

@@ -1,6 +1,9 @@
 // Python's str()/repr() of every value kind, so rendered text matches the reference byte for byte.
 #include "core/interpolation/python_format.h"
 
+#include "core/interpolation/error.h"
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -133,6 +136,116 @@ std::string toPythonStr(const Value& value) {
     case ValueKind::Function: return "<function " + value.asFunction().name + ">";
   }
   return {};
+}
+
+namespace {
+
+void appendJsonString(std::string& out, std::string_view text) {
+  out += '"';
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    char buffer[16];
+    switch (c) {
+      case '"': out += "\\\""; continue;
+      case '\\': out += "\\\\"; continue;
+      case '\n': out += "\\n"; continue;
+      case '\r': out += "\\r"; continue;
+      case '\t': out += "\\t"; continue;
+      case '\b': out += "\\b"; continue;
+      case '\f': out += "\\f"; continue;
+      default: break;
+    }
+    if (c < 0x20) {
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", c);
+      out += buffer;
+      continue;
+    }
+    if (c < 0x80) {
+      out += static_cast<char>(c);
+      continue;
+    }
+    // Decode one UTF-8 sequence and escape it (ensure_ascii), with surrogate pairs above the BMP.
+    std::uint32_t cp = 0;
+    int extra = 0;
+    if ((c & 0xE0) == 0xC0) { cp = c & 0x1F; extra = 1; }
+    else if ((c & 0xF0) == 0xE0) { cp = c & 0x0F; extra = 2; }
+    else if ((c & 0xF8) == 0xF0) { cp = c & 0x07; extra = 3; }
+    else { cp = 0xFFFD; }
+    for (int k = 0; k < extra && i + 1 < text.size(); ++k) cp = (cp << 6) | (static_cast<unsigned char>(text[++i]) & 0x3F);
+    if (cp >= 0x10000) {
+      cp -= 0x10000;
+      std::snprintf(buffer, sizeof buffer, "\\u%04x\\u%04x", 0xD800 + (cp >> 10), 0xDC00 + (cp & 0x3FF));
+    } else {
+      std::snprintf(buffer, sizeof buffer, "\\u%04x", cp);
+    }
+    out += buffer;
+  }
+  out += '"';
+}
+
+void dumpJson(std::string& out, const Value& value, bool sortKeys, int depth) {
+  if (depth > 200) throwValueError("Circular reference detected");
+  switch (value.kind()) {
+    case ValueKind::None: out += "null"; return;
+    case ValueKind::Bool: out += value.asBool() ? "true" : "false"; return;
+    case ValueKind::Int: out += std::to_string(value.asInt()); return;
+    case ValueKind::Float: {
+      const double d = value.asDouble();
+      out += std::isnan(d) ? "NaN" : std::isinf(d) ? (d > 0 ? "Infinity" : "-Infinity") : formatPythonFloat(d);
+      return;
+    }
+    case ValueKind::String: appendJsonString(out, value.asString()); return;
+    case ValueKind::List:
+    case ValueKind::Tuple: {
+      out += '[';
+      const std::size_t n = value.size();
+      for (std::size_t i = 0; i < n; ++i) {
+        if (i > 0) out += ", ";
+        dumpJson(out, value.item(i), sortKeys, depth + 1);
+      }
+      out += ']';
+      return;
+    }
+    case ValueKind::Dict: {
+      std::vector<std::pair<std::string, Value>> entries;
+      for (auto& [k, v] : value.entries()) {
+        std::string key;
+        switch (k.kind()) {
+          case ValueKind::String: key = std::string(k.asString()); break;
+          case ValueKind::Bool: key = k.asBool() ? "true" : "false"; break;
+          case ValueKind::None: key = "null"; break;
+          case ValueKind::Int:
+          case ValueKind::Float: key = toPythonStr(k); break;
+          default: throwTypeError("keys must be str, int, float, bool or None, not " + std::string(pythonTypeName(k.kind())));
+        }
+        entries.emplace_back(std::move(key), std::move(v));
+      }
+      if (sortKeys) {
+        std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+      }
+      out += '{';
+      bool first = true;
+      for (const auto& [k, v] : entries) {
+        if (!first) out += ", ";
+        first = false;
+        appendJsonString(out, k);
+        out += ": ";
+        dumpJson(out, v, sortKeys, depth + 1);
+      }
+      out += '}';
+      return;
+    }
+    default:
+      throwTypeError("Object of type " + std::string(pythonTypeName(value.kind())) + " is not JSON serializable");
+  }
+}
+
+}  // namespace
+
+std::string jsonDumps(const Value& value, bool sortKeys) {
+  std::string out;
+  dumpJson(out, value, sortKeys, 0);
+  return out;
 }
 
 }  // namespace manifold::interpolation

@@ -15,4 +15,8 @@ std::string formatPythonFloat(double value);
 // Python repr of a str: single quotes unless the text holds ' and no ".
 std::string reprString(std::string_view text);
 
+// Python's json.dumps (", " and ": " separators, ASCII only). Date-times and other
+// non-JSON kinds raise TypeError as in Python.
+std::string jsonDumps(const Value& value, bool sortKeys);
+
 }  // namespace manifold::interpolation

@@ -18,7 +18,7 @@ using Json = nlohmann::ordered_json;
 struct DocumentLimits {
   // Upper bound on JSON values produced, counting every alias expansion, so a
   // "billion laughs" file fails with a message instead of exhausting memory.
-  std::size_t maxNodes = 4'000'000;
+  std::size_t maxNodes = 1'000'000;
 };
 
 class Document {

@@ -218,9 +218,13 @@ ResolvedManifest Resolver::resolve() const {
   return result;
 }
 
-std::string Resolver::originOf(std::string_view resolvedPointer) const {
+std::string Resolver::originOf(std::string_view resolvedPointer, bool* found) const {
+  if (found) *found = true;
   const Json& root = document_.root();
-  if (!root.is_object()) return std::string();
+  if (!root.is_object()) {
+    if (found) *found = false;
+    return std::string();
+  }
   const Json* node = &root;
   std::string pointer;
   // Mappings passed on the way down, innermost last: their `$parameters` may have filled
@@ -273,7 +277,10 @@ std::string Resolver::originOf(std::string_view resolvedPointer) const {
         break;
       }
     }
-    if (!next) return pointer;
+    if (!next) {
+      if (found) *found = false;
+      return pointer;
+    }
     node = next;
     pointer = std::move(nextPointer);
   }

@@ -13,7 +13,7 @@ namespace manifold::manifest {
 struct ResolverLimits {
   // Upper bound on JSON values produced by expanding references, so a small file whose
   // definitions reference each other many times over fails cleanly.
-  std::size_t maxNodes = 4'000'000;
+  std::size_t maxNodes = 1'000'000;
 };
 
 struct ResolvedManifest {
@@ -34,7 +34,9 @@ class Resolver {
   // The pointer into the document where the user wrote the node found at resolvedPointer
   // in the resolved manifest: through `$ref`s and "#/…" strings to the definition, to the
   // `$parameters` entry a field was filled from, or else to the nearest written ancestor.
-  std::string originOf(std::string_view resolvedPointer) const;
+  // found (when given) is set to false when the node is not written anywhere (a default
+  // type) and the pointer returned is that of its nearest written ancestor.
+  std::string originOf(std::string_view resolvedPointer, bool* found = nullptr) const;
 
   SourcePosition locate(std::string_view resolvedPointer) const;
 

@@ -8,7 +8,7 @@
 
 namespace manifold::manifest {
 
-// Levenshtein distance, case-sensitive.
+// Edit distance (insertions, deletions, substitutions and swaps of neighbours), case-sensitive.
 std::size_t editDistance(std::string_view a, std::string_view b);
 
 // The candidate nearest to `word` when it is close enough to be a plausible typo

@@ -2,7 +2,11 @@
 #include "ui/mainwindow/main_window.h"
 
 #include "core/version.h"
+#include "ui/editor/diagnostics_decorator.h"
 #include "ui/editor/find_replace_bar.h"
+#include "ui/editor/live_validator.h"
+#include "ui/editor/outline_view.h"
+#include "ui/editor/problems_view.h"
 #include "ui/editor/yaml_editor.h"
 #include "ui/settings/app_settings.h"
 
@@ -21,7 +25,6 @@
 #include <QPushButton>
 #include <QStatusBar>
 #include <QTimer>
-#include <QTreeWidget>
 #include <QUuid>
 #include <QVBoxLayout>
 
@@ -63,6 +66,17 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
   createActions();
   connect(editor_, &QsciScintilla::modificationChanged, this, &QMainWindow::setWindowModified);
 
+  decorator_ = new DiagnosticsDecorator(editor_);
+  live_validator_ = new LiveValidator(editor_, this);
+  connect(live_validator_, &LiveValidator::checked, this, &MainWindow::showCheck);
+  connect(live_validator_, &LiveValidator::started, this,
+          [this] { validation_status_->setText(tr("Checking…")); });
+  connect(problems_, &ProblemsView::jumpRequested, this, &MainWindow::goToPosition);
+  connect(outline_, &OutlineView::jumpRequested, this, &MainWindow::goToPosition);
+  validation_status_ = new QLabel(this);
+  validation_status_->setAccessibleName(tr("Validation status"));
+  statusBar()->addPermanentWidget(validation_status_);
+
   watcher_ = new QFileSystemWatcher(this);
   connect(watcher_, &QFileSystemWatcher::fileChanged, this, &MainWindow::onFileChangedOnDisk);
 
@@ -79,10 +93,8 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
 void MainWindow::createDocks() {
   outline_dock_ = new QDockWidget(tr("Streams"), this);
   outline_dock_->setObjectName(QStringLiteral("streamsDock"));
-  auto* outline = new QTreeWidget(outline_dock_);
-  outline->setHeaderHidden(true);
-  outline->setAccessibleName(tr("Connector outline"));
-  outline_dock_->setWidget(outline);
+  outline_ = new OutlineView(outline_dock_);
+  outline_dock_->setWidget(outline_);
   addDockWidget(Qt::LeftDockWidgetArea, outline_dock_);
 
   results_dock_ = new QDockWidget(tr("Test results"), this);
@@ -92,6 +104,14 @@ void MainWindow::createDocks() {
   placeholder->setEnabled(false);
   results_dock_->setWidget(placeholder);
   addDockWidget(Qt::BottomDockWidgetArea, results_dock_);
+
+  problems_dock_ = new QDockWidget(tr("Problems"), this);
+  problems_dock_->setObjectName(QStringLiteral("problemsDock"));
+  problems_ = new ProblemsView(problems_dock_);
+  problems_dock_->setWidget(problems_);
+  addDockWidget(Qt::BottomDockWidgetArea, problems_dock_);
+  tabifyDockWidget(results_dock_, problems_dock_);
+  results_dock_->raise();
   resizeDocks({outline_dock_}, {260}, Qt::Horizontal);
   resizeDocks({results_dock_}, {240}, Qt::Vertical);
 }
@@ -125,6 +145,7 @@ void MainWindow::createActions() {
   QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
   viewMenu->addAction(outline_dock_->toggleViewAction());
   viewMenu->addAction(results_dock_->toggleViewAction());
+  viewMenu->addAction(problems_dock_->toggleViewAction());
 
   QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
   helpMenu->addAction(tr("&About Manifold"), this, [this] {
@@ -161,6 +182,7 @@ bool MainWindow::openFile(const QString& path) {
   disk_hash_ = hashOfFile(path);
   watchCurrentFile();
   AppSettings::instance().addRecentFile(path);
+  live_validator_->validateNow();
   statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
   return true;
 }
@@ -242,6 +264,29 @@ void MainWindow::goToLine(int line) {
   editor_->setCursorPosition(target, 0);
   editor_->ensureLineVisible(target);
   editor_->setFocus();
+}
+
+void MainWindow::goToPosition(int line, int column) {
+  if (line <= 0) return;
+  goToLine(line);
+  if (column > 1) editor_->setCursorPosition(line - 1, column - 1);
+}
+
+void MainWindow::showCheck(const ManifestCheck& check) {
+  decorator_->show(check.diagnostics);
+  problems_->diagnosticsModel()->setDiagnostics(check.diagnostics);
+  outline_->showStreams(check.streams);
+  const int errors = check.errorCount();
+  const int warnings = check.warningCount();
+  if (errors == 0 && warnings == 0) {
+    validation_status_->setText(tr("✔ No problems"));
+  } else {
+    validation_status_->setText(tr("%n error(s)", nullptr, errors) + QStringLiteral(", ") +
+                                tr("%n warning(s)", nullptr, warnings));
+  }
+  problems_dock_->setWindowTitle(errors + warnings > 0
+                                     ? tr("Problems (%1)").arg(errors + warnings)
+                                     : tr("Problems"));
 }
 
 void MainWindow::askGoToLine() {

@@ -8,14 +8,20 @@
 #include <QMainWindow>
 
 class QDockWidget;
+class QLabel;
 class QFileSystemWatcher;
 class QMenu;
 class QTimer;
 
 namespace manifold::ui {
 
+class DiagnosticsDecorator;
 class FindReplaceBar;
+class LiveValidator;
+class OutlineView;
+class ProblemsView;
 class YamlEditor;
+struct ManifestCheck;
 
 class MainWindow : public QMainWindow {
   Q_OBJECT
@@ -26,6 +32,10 @@ class MainWindow : public QMainWindow {
 
   YamlEditor* editor() const { return editor_; }
   FindReplaceBar* findBar() const { return find_bar_; }
+  LiveValidator* liveValidator() const { return live_validator_; }
+  DiagnosticsDecorator* diagnosticsDecorator() const { return decorator_; }
+  ProblemsView* problemsView() const { return problems_; }
+  OutlineView* outlineView() const { return outline_; }
   QString currentFile() const { return file_path_; }
   const RecoveryStore& recoveryStore() const { return recovery_; }
 
@@ -44,6 +54,8 @@ class MainWindow : public QMainWindow {
   // Puts a recovered buffer into the editor, marked modified, bound to its original file.
   void restoreRecovered(const RecoveryStore::Entry& entry);
   void goToLine(int line);
+  // Moves the caret to a 1-based line and column, as diagnostics and the outline report them.
+  void goToPosition(int line, int column);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -61,11 +73,18 @@ class MainWindow : public QMainWindow {
   void watchCurrentFile();
   void onFileChangedOnDisk(const QString& path);
   QString documentKey() const;
+  void showCheck(const ManifestCheck& check);
 
   YamlEditor* editor_ = nullptr;
   FindReplaceBar* find_bar_ = nullptr;
   QDockWidget* outline_dock_ = nullptr;
   QDockWidget* results_dock_ = nullptr;
+  QDockWidget* problems_dock_ = nullptr;
+  LiveValidator* live_validator_ = nullptr;
+  DiagnosticsDecorator* decorator_ = nullptr;
+  ProblemsView* problems_ = nullptr;
+  OutlineView* outline_ = nullptr;
+  QLabel* validation_status_ = nullptr;
   QMenu* recent_menu_ = nullptr;
   QTimer* autosave_timer_ = nullptr;
   QFileSystemWatcher* watcher_ = nullptr;

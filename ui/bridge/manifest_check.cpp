@@ -1,0 +1,82 @@
+// The UI's view of a manifest check: core's load/resolve/validate result in Qt types.
+#include "ui/bridge/manifest_check.h"
+
+#include "core/manifest/manifest_loader.h"
+
+#include <algorithm>
+
+namespace manifold::ui {
+
+namespace {
+
+QString qs(const std::string& s) { return QString::fromStdString(s); }
+
+QString componentType(const manifest::Json& node) {
+  if (!node.is_object()) return {};
+  auto it = node.find("type");
+  return it != node.end() && it->is_string() ? qs(it->get<std::string>()) : QString();
+}
+
+const manifest::Json* child(const manifest::Json& node, const char* key) {
+  if (!node.is_object()) return nullptr;
+  auto it = node.find(key);
+  return it == node.end() ? nullptr : &*it;
+}
+
+UiStreamSummary summarizeStream(const manifest::Json& stream, int line) {
+  UiStreamSummary s;
+  s.line = line;
+  if (const auto* name = child(stream, "name"); name && name->is_string()) s.name = qs(name->get<std::string>());
+  if (const auto* retriever = child(stream, "retriever")) {
+    if (const auto* paginator = child(*retriever, "paginator")) {
+      s.paginator = componentType(*paginator);
+      if (const auto* strategy = child(*paginator, "pagination_strategy")) {
+        const QString strategyType = componentType(*strategy);
+        if (!strategyType.isEmpty()) s.paginator = strategyType;
+      }
+    }
+    if (const auto* requester = child(*retriever, "requester")) {
+      if (const auto* auth = child(*requester, "authenticator")) s.authenticator = componentType(*auth);
+    }
+  }
+  s.incremental = child(stream, "incremental_sync") != nullptr;
+  return s;
+}
+
+}  // namespace
+
+int ManifestCheck::errorCount() const {
+  return static_cast<int>(std::count_if(diagnostics.begin(), diagnostics.end(),
+                                        [](const UiDiagnostic& d) { return d.isError(); }));
+}
+
+int ManifestCheck::warningCount() const {
+  return static_cast<int>(diagnostics.size()) - errorCount();
+}
+
+ManifestCheck checkManifest(const QString& yamlText, quint64 generation) {
+  const QByteArray utf8 = yamlText.toUtf8();
+  const manifest::LoadedManifest loaded =
+      manifest::loadManifest(std::string_view(utf8.constData(), static_cast<std::size_t>(utf8.size())));
+
+  ManifestCheck result;
+  result.generation = generation;
+  for (const auto& d : loaded.diagnostics) {
+    result.diagnostics.append(UiDiagnostic{
+        d.severity == manifest::Severity::Error ? UiDiagnostic::Severity::Error
+                                                : UiDiagnostic::Severity::Warning,
+        qs(d.message), d.line, d.column, qs(d.path), qs(d.suggestion)});
+  }
+
+  const manifest::Json& root = loaded.resolved.is_object() ? loaded.resolved : loaded.document.root();
+  if (const auto* streams = child(root, "streams"); streams && streams->is_array()) {
+    for (std::size_t i = 0; i < streams->size(); ++i) {
+      const std::string pointer = "/streams/" + std::to_string(i);
+      const int line = loaded.document.locate(pointer).line;
+      result.streams.append(summarizeStream((*streams)[i], line));
+    }
+  }
+  return result;
+}
+
+}  // namespace manifold::ui

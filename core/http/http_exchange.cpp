@@ -83,4 +83,8 @@ void maskExchange(HttpExchange& exchange, const protocol::SecretMasker& masker) 
   }
 }
 
+void maskExchange(HttpExchange& exchange, const std::vector<std::string>& secrets) {
+  maskExchange(exchange, protocol::SecretMasker(secrets));
+}
+
 }  // namespace manifold::http

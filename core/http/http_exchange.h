@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -41,5 +42,6 @@ bool isCredentialHeaderName(std::string_view name);
 // Masks a record for display or export: credential headers by name, and every form of each
 // secret (see SecretMasker) in the URL, all header values, both bodies and the error message.
 void maskExchange(HttpExchange& exchange, const protocol::SecretMasker& masker);
+void maskExchange(HttpExchange& exchange, const std::vector<std::string>& secrets);
 
 }  // namespace manifold::http

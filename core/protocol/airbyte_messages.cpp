@@ -106,6 +106,20 @@ json errorTraceMessage(const ErrorTrace& error, std::int64_t emittedAtMs) {
   return json{{"type", "TRACE"}, {"trace", std::move(trace)}};
 }
 
+json failedStreamsTraceMessage(const std::vector<std::pair<std::string, std::string>>& streamErrors,
+                               std::int64_t emittedAtMs) {
+  std::string lines;
+  for (const auto& [stream, error] : streamErrors) {
+    if (!lines.empty()) lines += "\n";
+    lines += stream + ": " + error;
+  }
+  ErrorTrace trace;
+  trace.message = "During the sync, the following streams did not sync successfully: " + lines;
+  trace.internalMessage = "Concurrent read failure";
+  trace.failureType = FailureType::ConfigError;
+  return errorTraceMessage(trace, emittedAtMs);
+}
+
 json streamStatusTraceMessage(const StreamDescriptor& stream, StreamStatus status,
                               std::int64_t emittedAtMs) {
   json statusPart = json::object();

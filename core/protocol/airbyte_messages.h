@@ -5,6 +5,8 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -58,6 +60,13 @@ struct ErrorTrace {
 // {"type":"TRACE","trace":{"type":"ERROR","emitted_at","error":{...}}}. An empty message gets
 // the reference's generic sentence, so the field is never blank.
 nlohmann::json errorTraceMessage(const ErrorTrace& error, std::int64_t emittedAtMs);
+
+// The error trace that ends a read in which streams failed (after their own error traces and
+// INCOMPLETE statuses), worded as the reference words it: config_error, internal message
+// "Concurrent read failure", one "stream: error" line per failure. Its presence is what makes
+// the platform see the attempt as failed, together with a non-zero exit code.
+nlohmann::json failedStreamsTraceMessage(
+    const std::vector<std::pair<std::string, std::string>>& streamErrors, std::int64_t emittedAtMs);
 
 // {"type":"TRACE","trace":{"type":"STREAM_STATUS","emitted_at","stream_status":{...}}}
 nlohmann::json streamStatusTraceMessage(const StreamDescriptor& stream, StreamStatus status,

@@ -70,9 +70,20 @@ void JsonLinesWriter::writeRecord(const StreamDescriptor& stream, const nlohmann
                                   std::int64_t emittedAtMs) {
   buffer_ += recordPrefix(stream);
   appendJson(data);
+  finishRecord(emittedAtMs);
+}
+
+void JsonLinesWriter::writeRecordRaw(const StreamDescriptor& stream, std::string_view dataJson,
+                                     std::int64_t emittedAtMs) {
+  buffer_ += recordPrefix(stream);
+  buffer_ += dataJson;
+  finishRecord(emittedAtMs);
+}
+
+void JsonLinesWriter::finishRecord(std::int64_t emittedAtMs) {
   buffer_ += lastSuffix_;
   char digits[24];
-  auto [end, ec] = std::to_chars(digits, digits + sizeof digits, emittedAtMs);
+  const auto end = std::to_chars(digits, digits + sizeof digits, emittedAtMs).ptr;
   buffer_.append(digits, static_cast<std::size_t>(end - digits));
   buffer_ += "}}\n";
   ++linesWritten_;

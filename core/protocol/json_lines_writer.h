@@ -39,6 +39,11 @@ class JsonLinesWriter {
   // {"type":"RECORD","record":{"stream","data","emitted_at"}} without building the wrapper.
   void writeRecord(const StreamDescriptor& stream, const nlohmann::json& data,
                    std::int64_t emittedAtMs);
+  // The same with `data` already serialized (one JSON object, no newline), e.g. a record's raw
+  // text taken from the response when nothing transforms it: no DOM, no re-serialization.
+  // The text is trusted to be valid single-line JSON.
+  void writeRecordRaw(const StreamDescriptor& stream, std::string_view dataJson,
+                      std::int64_t emittedAtMs);
   // Any message (built with airbyte_messages.h); flushes unless it is a RECORD.
   void write(const nlohmann::json& message);
   void flush();
@@ -54,6 +59,7 @@ class JsonLinesWriter {
 
   void appendJson(const nlohmann::json& value);
   void afterRecord();
+  void finishRecord(std::int64_t emittedAtMs);
   void writeOut(const char* data, std::size_t size);
   const std::string& recordPrefix(const StreamDescriptor& stream);
 

@@ -66,6 +66,18 @@ void BM_WriteRecordMaskingSecrets(benchmark::State& state) {
 }
 BENCHMARK(BM_WriteRecordMaskingSecrets);
 
+// Records passed as raw JSON text (as a parser that keeps source spans could hand them over).
+void BM_WriteRecordRaw(benchmark::State& state) {
+  const std::string record = sampleRecord(42).dump();
+  const StreamDescriptor stream{"users", std::nullopt};
+  JsonLinesWriter writer(devNull());
+  for (auto _ : state) writer.writeRecordRaw(stream, record, 1700000000123);
+  writer.flush();
+  state.SetBytesProcessed(static_cast<int64_t>(writer.bytesWritten()));
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_WriteRecordRaw);
+
 // The obvious way, for comparison: build the message, dump it to a string, write it.
 void BM_BuildAndDumpRecordMessage(benchmark::State& state) {
   const json record = sampleRecord(42);

@@ -88,6 +88,15 @@ TEST(HttpExchange, MaskingRemovesSecretsEverywhere) {
   EXPECT_EQ(json(e.toJson()).dump().find("p@ss"), std::string::npos);
 }
 
+TEST(HttpExchange, MaskingFromAListOfSecrets) {
+  HttpExchange e;
+  e.request.url = "https://a.io/?token=abc%2F123";
+  e.responseBody = "abc/123";
+  maskExchange(e, std::vector<std::string>{"abc/123"});
+  EXPECT_EQ(e.request.url, "https://a.io/?token=****");
+  EXPECT_EQ(e.responseBody, "****");
+}
+
 TEST(HttpExchange, CredentialHeaderNames) {
   for (const char* name : {"Authorization", "proxy-authorization", "Cookie", "X-API-Key", "Api-Key", "X-Auth-Token",
                            "X-Client-Secret", "apikey"}) {

@@ -105,3 +105,14 @@ TEST(AirbyteMessages, CatalogStreamsWithSchemaModesAndPrimaryKey) {
   EXPECT_FALSE(only.contains("source_defined_primary_key"));
   EXPECT_EQ(only["supported_sync_modes"], json::parse(R"(["full_refresh"])"));
 }
+
+TEST(AirbyteMessages, FailedStreamsTraceListsEachStreamAsTheReferenceDoes) {
+  json m = failedStreamsTraceMessage({{"users", "HTTP 500 from /users"}, {"orders", "timed out"}}, 3);
+  const json& err = m["trace"]["error"];
+  EXPECT_EQ(err["message"],
+            "During the sync, the following streams did not sync successfully: users: HTTP 500 from /users\n"
+            "orders: timed out");
+  EXPECT_EQ(err["failure_type"], "config_error");
+  EXPECT_EQ(err["internal_message"], "Concurrent read failure");
+  EXPECT_EQ(m["trace"]["type"], "ERROR");
+}

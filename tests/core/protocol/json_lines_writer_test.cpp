@@ -46,6 +46,20 @@ TEST(JsonLinesWriter, RecordLineMatchesTheBuiltMessage) {
             R"({"type":"RECORD","record":{"stream":"users","data":{"id":1,"name":"Zoë \"q\"\n","tags":[1.5,null,true]},"emitted_at":1700000000123}})");
 }
 
+TEST(JsonLinesWriter, RawRecordTextGivesTheSameLine) {
+  std::ostringstream viaJson;
+  std::ostringstream viaRaw;
+  const json data = {{"id", 7}, {"name", "x"}};
+  {
+    JsonLinesWriter a(viaJson);
+    a.writeRecord({"users", "ns"}, data, 99);
+    JsonLinesWriter b(viaRaw);
+    b.writeRecordRaw({"users", "ns"}, data.dump(), 99);
+  }
+  EXPECT_EQ(viaRaw.str(), viaJson.str());
+  EXPECT_EQ(lines(viaRaw.str()).at(0), recordMessage({"users", "ns"}, data, 99));
+}
+
 TEST(JsonLinesWriter, RecordsWaitForTheBufferButStateGoesOutAtOnce) {
   std::ostringstream out;
   JsonLinesWriter writer(out, 1 << 20);

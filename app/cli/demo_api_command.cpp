@@ -3,6 +3,8 @@
 #include "core/demo/demo_api_server.h"
 
 #include <csignal>
+#include <memory>
+#include <mutex>
 #include <ostream>
 #include <pthread.h>
 
@@ -13,7 +15,7 @@ namespace {
 // The port the bundled demo connector's base_url defaults to, so tutorials need no edits.
 constexpr int kDefaultDemoPort = 8765;
 
-void runDemoApi(CliContext& context, int port) {
+void runDemoApi(CliContext& context, int port, bool quiet) {
   // Block SIGINT/SIGTERM before the server starts its threads (they inherit the mask), then
   // wait for them here: the shutdown runs on this thread, not in a signal handler.
   sigset_t stopSignals;
@@ -24,6 +26,13 @@ void runDemoApi(CliContext& context, int port) {
   pthread_sigmask(SIG_BLOCK, &stopSignals, &previous);
 
   demo::DemoApiServer server;
+  if (!quiet) {
+    // One line per request on stderr, so a tutorial shows what the connector asked for.
+    server.setRequestLogger([&context, mutex = std::make_shared<std::mutex>()](const demo::DemoRequestLog& entry) {
+      std::lock_guard lock(*mutex);
+      context.err << entry.method << ' ' << entry.target << ' ' << entry.status << '\n' << std::flush;
+    });
+  }
   const auto started = server.start(port);
   if (!started) {
     pthread_sigmask(SIG_SETMASK, &previous, nullptr);
@@ -52,7 +61,9 @@ void addDemoApiCommand(CLI::App& app, CliContext& context) {
   sub->add_option("--port", *port, "Port to listen on (0: any free port)")
       ->default_val(kDefaultDemoPort)
       ->check(CLI::Range(0, 65535));
-  sub->callback([&context, port] { runDemoApi(context, *port); });
+  auto quiet = std::make_shared<bool>(false);
+  sub->add_flag("--quiet", *quiet, "Do not print one line per request on stderr");
+  sub->callback([&context, port, quiet] { runDemoApi(context, *port, *quiet); });
 }
 
 }  // namespace manifold::cli

@@ -181,6 +181,7 @@ struct DemoApiServer::Impl {
   std::mutex faultMutex;
   std::set<std::string> failedOnce;  // "METHOD target" of ?fail= requests already failed
   std::atomic<unsigned long long> flakyCalls{0};
+  std::function<void(const DemoRequestLog&)> logger;
 
   std::string baseUrl() const { return "http://" + std::string(kHost) + ":" + std::to_string(port.load()); }
 
@@ -224,6 +225,11 @@ void DemoApiServer::Impl::install(httplib::Server& s) {
   // Short keep-alive and read timeouts keep stop() prompt: it waits for idle connections.
   s.set_keep_alive_timeout(1);
   s.set_read_timeout(2, 0);
+  if (logger) {
+    s.set_logger([this](const httplib::Request& req, const httplib::Response& res) {
+      logger(DemoRequestLog{req.method, req.target, res.status});
+    });
+  }
   s.set_pre_routing_handler(
       [this](const httplib::Request& req, httplib::Response& res) { return beforeRouting(req, res); });
   s.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
@@ -374,6 +380,10 @@ Result<int> DemoApiServer::start(int port) {
     std::this_thread::sleep_for(std::chrono::milliseconds(1));
   }
   return bound;
+}
+
+void DemoApiServer::setRequestLogger(std::function<void(const DemoRequestLog&)> logger) {
+  impl_->logger = std::move(logger);
 }
 
 void DemoApiServer::stop() {

@@ -4,6 +4,7 @@
 
 #include "core/demo/result.h"
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -14,6 +15,14 @@ namespace manifold::demo {
 // It guards nothing: it exists so connectors can practise API-key authentication.
 inline constexpr std::string_view kDemoApiKey = "manifold-demo-key";
 inline constexpr std::string_view kApiKeyHeader = "X-Api-Key";
+
+// One answered request, for a console or a log panel. The target never holds the key (it
+// travels in a header).
+struct DemoRequestLog {
+  std::string method;
+  std::string target;  // path and query as sent
+  int status = 0;
+};
 
 // Serves on its own thread until stop() or destruction. Endpoints (all JSON):
 //   GET /health, GET /openapi.json                        no key needed
@@ -36,6 +45,9 @@ class DemoApiServer {
   // background. Returns the bound port, or why it could not listen (port in use, already
   // running, out of range).
   Result<int> start(int port = 0);
+
+  // Called after each answered request, on a server thread; set it before start().
+  void setRequestLogger(std::function<void(const DemoRequestLog&)> logger);
 
   // Stops accepting, finishes requests in flight and joins the thread. Idempotent.
   void stop();

@@ -31,10 +31,13 @@ class BackgroundCli {
  public:
   explicit BackgroundCli(std::vector<std::string> args) {
     int fds[2];
+    int errFds[2];
     if (::pipe2(fds, O_CLOEXEC) != 0) return;
+    if (::pipe2(errFds, O_CLOEXEC) != 0) return;
     posix_spawn_file_actions_t actions;
     posix_spawn_file_actions_init(&actions);
     posix_spawn_file_actions_adddup2(&actions, fds[1], 1);
+    posix_spawn_file_actions_adddup2(&actions, errFds[1], 2);
     args.insert(args.begin(), binaryPath("manifold-cli"));
     std::vector<char*> argv;
     for (auto& a : args) argv.push_back(a.data());
@@ -42,7 +45,9 @@ class BackgroundCli {
     if (posix_spawn(&pid_, argv[0], &actions, nullptr, argv.data(), environ) != 0) pid_ = -1;
     posix_spawn_file_actions_destroy(&actions);
     ::close(fds[1]);
+    ::close(errFds[1]);
     out_ = fds[0];
+    err_ = errFds[0];
   }
 
   ~BackgroundCli() {
@@ -51,6 +56,7 @@ class BackgroundCli {
       ::waitpid(pid_, nullptr, 0);
     }
     if (out_ >= 0) ::close(out_);
+    if (err_ >= 0) ::close(err_);
   }
 
   bool started() const { return pid_ > 0; }
@@ -97,9 +103,19 @@ class BackgroundCli {
 
   const std::string& printed() const { return printed_; }
 
+  // Everything written on stderr; call after the process has exited (reads to end of file).
+  std::string errors() {
+    std::string text;
+    char buffer[4096];
+    ssize_t n = 0;
+    while ((n = ::read(err_, buffer, sizeof buffer)) > 0) text.append(buffer, static_cast<std::size_t>(n));
+    return text;
+  }
+
  private:
   pid_t pid_ = -1;
   int out_ = -1;
+  int err_ = -1;
   std::string printed_;
 };
 
@@ -120,6 +136,9 @@ void servesUntil(int signal) {
   EXPECT_EQ(res->status, 200);
 
   EXPECT_EQ(cli.stopWith(signal, std::chrono::seconds(5)), 0);
+  const std::string errors = cli.errors();
+  EXPECT_NE(errors.find("GET /v1/customers 200\n"), std::string::npos) << errors;
+  EXPECT_EQ(errors.find(key), std::string::npos) << "the request log must not show the key";
   httplib::Client after(*baseUrl);
   after.set_connection_timeout(1);
   EXPECT_FALSE(after.Get("/health"));
@@ -130,6 +149,17 @@ void servesUntil(int signal) {
 TEST(DemoApiCommand, ServesUntilSigtermThenExitsZero) { servesUntil(SIGTERM); }
 
 TEST(DemoApiCommand, ServesUntilSigintThenExitsZero) { servesUntil(SIGINT); }
+
+TEST(DemoApiCommand, QuietPrintsNoRequestLog) {
+  BackgroundCli cli({"demo-api", "--port", "0", "--quiet"});
+  ASSERT_TRUE(cli.started());
+  const auto baseUrl = cli.lineStartingWith("base_url: ", std::chrono::seconds(10));
+  ASSERT_TRUE(baseUrl) << cli.printed();
+  httplib::Client client(*baseUrl);
+  ASSERT_TRUE(client.Get("/health"));
+  EXPECT_EQ(cli.stopWith(SIGTERM, std::chrono::seconds(5)), 0);
+  EXPECT_EQ(cli.errors().find("GET /health"), std::string::npos);
+}
 
 TEST(DemoApiCommand, BusyPortFailsWithExitOneAndSaysWhy) {
   manifold::demo::DemoApiServer holder;

@@ -14,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <fstream>
+#include <mutex>
 #include <set>
 #include <sstream>
 #include <string>
@@ -267,6 +268,31 @@ TEST_F(DemoApi, UpdatedUntilIncludesItsBoundAndUpdatedBeforeExcludesIt) {
   EXPECT_EQ(exclusive["total"], 0);
 }
 
+// What the demo connector does: monthly slices whose inclusive end is a second before the next
+// slice's start.
+TEST_F(DemoApi, MonthlySlicesWithInclusiveEndsReadEveryInvoiceOnce) {
+  std::set<std::string> ids;
+  std::size_t records = 0;
+  for (int month = 1; month <= 12; ++month) {
+    char since[32];
+    char until[32];
+    std::snprintf(since, sizeof since, "2024-%02d-01T00:00:00Z", month);
+    static constexpr int kLastDay[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    std::snprintf(until, sizeof until, "2024-%02d-%02dT23:59:59Z", month, kLastDay[month - 1]);
+    for (int page = 1; page <= 10; ++page) {
+      const json body = getJson(std::string("/v1/invoices?updated_since=") + since + "&updated_until=" + until +
+                                "&per_page=50&page=" + std::to_string(page));
+      for (const auto& invoice : body["data"]) {
+        ids.insert(invoice["id"].get<std::string>());
+        ++records;
+      }
+      if (body["data"].size() < 50) break;
+    }
+  }
+  EXPECT_EQ(records, kInvoices);
+  EXPECT_EQ(ids.size(), kInvoices);
+}
+
 TEST_F(DemoApi, MalformedUpdatedSinceGives400) {
   auto c = client();
   auto res = c.Get("/v1/invoices?updated_since=last-week");
@@ -400,6 +426,28 @@ TEST(DemoApiServer, DataIsPinnedAcrossRuns) {
   const json customer = json::parse(res->body);
   EXPECT_EQ(customer["name"], "Radia Hamilton");
   EXPECT_EQ(customer["created_at"], "2024-03-13T22:33:23Z");
+}
+
+TEST(DemoApiServer, ReportsEachAnsweredRequestToItsLogger) {
+  DemoApiServer server;
+  std::mutex mutex;
+  std::vector<manifold::demo::DemoRequestLog> log;
+  server.setRequestLogger([&](const manifold::demo::DemoRequestLog& entry) {
+    std::lock_guard lock(mutex);
+    log.push_back(entry);
+  });
+  ASSERT_TRUE(server.start(0).ok());
+  httplib::Client c(server.baseUrl());
+  ASSERT_TRUE(c.Get("/v1/customers?page=2", {{"X-Api-Key", std::string(kDemoApiKey)}}));
+  ASSERT_TRUE(c.Get("/v1/events"));
+  server.stop();
+  std::lock_guard lock(mutex);
+  ASSERT_EQ(log.size(), 2u);
+  EXPECT_EQ(log[0].method, "GET");
+  EXPECT_EQ(log[0].target, "/v1/customers?page=2");
+  EXPECT_EQ(log[0].status, 200);
+  EXPECT_EQ(log[1].target, "/v1/events");
+  EXPECT_EQ(log[1].status, 401);
 }
 
 TEST(DemoApiServer, ListensOnLoopbackOnly) {

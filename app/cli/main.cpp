@@ -17,6 +17,8 @@ int main(int argc, char** argv) {
   app.fallthrough(false);
 
   addDemoApiCommand(app, context);
+  addRenderCommand(app, context);
+  addValidateCommand(app, context);
   addPlannedCommands(app, context);
 
   try {

@@ -194,6 +194,7 @@ class LiteralParser {
   }
 
   PythonLiteral parseNumber() {
+    if (pos_ >= s_.size() || !(isDigit(s_[pos_]) || s_[pos_] == '.')) throw Failure{};
     const std::size_t start = pos_;
     auto lower = [&](std::size_t p) { return p < s_.size() ? static_cast<char>(s_[p] | 0x20) : '\0'; };
     if (s_[pos_] == '0' && (lower(pos_ + 1) == 'x' || lower(pos_ + 1) == 'o' || lower(pos_ + 1) == 'b')) {

@@ -18,7 +18,6 @@ int main(int argc, char** argv) {
 
   addDemoApiCommand(app, context);
   addRenderCommand(app, context);
-  addValidateCommand(app, context);
   addPlannedCommands(app, context);
 
   try {

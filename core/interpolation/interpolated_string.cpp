@@ -4,9 +4,13 @@
 namespace manifold::interpolation {
 
 InterpolatedString::InterpolatedString(std::string text, std::optional<std::string> defaultValue)
-    : text_(std::move(text)), default_(defaultValue && !defaultValue->empty() ? *defaultValue : text_) {}
+    : text_(std::move(text)), default_(defaultValue && !defaultValue->empty() ? *defaultValue : text_) {
+  if (auto compiled = TemplateCache::shared().get(text_)) template_ = compiled.value();
+  if (auto compiled = TemplateCache::shared().get(default_)) defaultTemplate_ = compiled.value();
+}
 
 Result<Value> InterpolatedString::evalValue(const Context& context, const RenderOptions& options) const {
+  if (template_ && defaultTemplate_) return evaluateTemplate(*template_, defaultTemplate_.get(), context, 0, options);
   EvalOptions eval;
   eval.defaultTemplate = default_;
   eval.render = options;

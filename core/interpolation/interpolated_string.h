@@ -23,6 +23,9 @@ class InterpolatedString {
  private:
   std::string text_;
   std::string default_;
+  // Compiled once; null when the source has a syntax error (reported by eval()).
+  TemplatePtr template_;
+  TemplatePtr defaultTemplate_;
 };
 
 }  // namespace manifold::interpolation

@@ -11,27 +11,34 @@ constexpr std::string_view kStreamStateMessage =
     "Please reference the CDK Migration Guide for more information.";
 
 // _eval: undeclared variables are an error; a TypeError returns the unrendered text.
-std::string renderOnce(std::string_view text, const Context& context, const RenderOptions& options) {
-  auto compiled = TemplateCache::shared().get(text);
-  if (!compiled) throw EvalException(compiled.error().kind, compiled.error().message, compiled.error().offset);
-  const Template& tmpl = *compiled.value();
+std::string renderCompiled(const Template& tmpl, const Context& context, const RenderOptions& options) {
   if (const std::string* missing = tmpl.missingName(context)) {
     throw EvalException(ErrorKind::Undeclared, "Jinja macro has undeclared variables: {'" + *missing + "'}", 0);
   }
   try {
     return tmpl.renderOrThrow(context, options);
   } catch (const EvalException& e) {
-    if (e.error().kind == ErrorKind::Type) return std::string(text);
+    if (e.error().kind == ErrorKind::Type) return tmpl.source();
     throw;
   }
+}
+
+std::string renderOnce(std::string_view text, const Context& context, const RenderOptions& options) {
+  auto compiled = TemplateCache::shared().get(text);
+  if (!compiled) throw EvalException(compiled.error().kind, compiled.error().message, compiled.error().offset);
+  return renderCompiled(*compiled.value(), context, options);
+}
+
+std::optional<Error> unsupportedVariable(std::string_view text) {
+  const auto at = text.find("stream_state");
+  if (at == std::string_view::npos) return std::nullopt;
+  return Error{ErrorKind::Unsupported, std::string(kStreamStateMessage), at};
 }
 
 }  // namespace
 
 Result<Value> evaluateValue(std::string_view templateText, const Context& context, const EvalOptions& options) {
-  if (templateText.find("stream_state") != std::string_view::npos) {
-    return Error{ErrorKind::Unsupported, std::string(kStreamStateMessage), templateText.find("stream_state")};
-  }
+  if (auto error = unsupportedVariable(templateText)) return *error;
   try {
     try {
       std::string rendered = renderOnce(templateText, context, options.render);
@@ -42,6 +49,25 @@ Result<Value> evaluateValue(std::string_view templateText, const Context& contex
     if (!options.defaultTemplate) return Value(nullptr);
     std::string rendered = renderOnce(*options.defaultTemplate, context, options.render);
     return applyLiteralRule(rendered, options.validTypes);
+  } catch (const EvalException& e) {
+    return e.error();
+  } catch (const std::exception& e) {
+    return Error{ErrorKind::Value, e.what(), 0};
+  }
+}
+
+Result<Value> evaluateTemplate(const Template& tmpl, const Template* defaultTemplate, const Context& context,
+                               std::uint32_t validTypes, const RenderOptions& options) {
+  if (auto error = unsupportedVariable(tmpl.source())) return *error;
+  try {
+    try {
+      std::string rendered = renderCompiled(tmpl, context, options);
+      if (!rendered.empty()) return applyLiteralRule(rendered, validTypes);
+    } catch (const EvalException& e) {
+      if (e.error().kind != ErrorKind::Undefined) throw;
+    }
+    if (!defaultTemplate) return Value(nullptr);
+    return applyLiteralRule(renderCompiled(*defaultTemplate, context, options), validTypes);
   } catch (const EvalException& e) {
     return e.error();
   } catch (const std::exception& e) {

@@ -6,6 +6,7 @@
 #include "core/interpolation/error.h"
 #include "core/interpolation/literal.h"
 #include "core/interpolation/runtime.h"
+#include "core/interpolation/template.h"
 
 #include <nlohmann/json.hpp>
 
@@ -27,6 +28,10 @@ struct EvalOptions {
 
 // Evaluates like the reference: the result as a Value (tuples, non-string keys preserved).
 Result<Value> evaluateValue(std::string_view templateText, const Context& context, const EvalOptions& options = {});
+// The same pipeline over templates compiled once, as the wrappers hold them; a null
+// `defaultTemplate` means no default.
+Result<Value> evaluateTemplate(const Template& tmpl, const Template* defaultTemplate, const Context& context,
+                               std::uint32_t validTypes, const RenderOptions& options);
 // The same, as JSON (tuples become arrays, date-times strings).
 Result<nlohmann::json> evaluate(std::string_view templateText, const Context& context, const EvalOptions& options = {});
 

@@ -461,11 +461,36 @@ class LiteralParser {
   bool lineStart_ = false;
 };
 
+// Rejects, without running the parser, text that cannot be a literal: most rendered values
+// (tokens, names, dates) are plain strings, and the parser's failure path is costly.
+bool cannotBeLiteral(std::string_view t) {
+  if (t.empty()) return true;
+  const char c = t[0];
+  if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_') {
+    std::size_t n = 0;
+    while (n < t.size() && isNameChar(t[n])) ++n;
+    const std::string_view name = t.substr(0, n);
+    if (name == "True" || name == "False" || name == "None" || name == "set") return false;
+    const bool quoteFollows = n < t.size() && (t[n] == '\'' || t[n] == '"');
+    return !(quoteFollows && n <= 2);
+  }
+  if (isDigit(c)) {
+    // After a leading number only an operator-free continuation can follow; "2024-10-10",
+    // "12:30" and "1+2j" are strings (complex numbers are never kept).
+    std::size_t n = 0;
+    while (n < t.size() && (isDigit(t[n]) || t[n] == '_' || t[n] == '.')) ++n;
+    if (n < t.size() && (t[n] == '-' || t[n] == '+' || t[n] == ':' || t[n] == '/')) return true;
+    return false;
+  }
+  return std::string_view("+-.'\"[({\n\r#").find(c) == std::string_view::npos;
+}
+
 }  // namespace
 
 std::optional<PythonLiteral> parsePythonLiteral(std::string_view text) {
   std::size_t start = 0;
   while (start < text.size() && (text[start] == ' ' || text[start] == '\t')) ++start;
+  if (cannotBeLiteral(text.substr(start))) return std::nullopt;
   try {
     return LiteralParser(text.substr(start)).parseAll();
   } catch (const Failure&) {

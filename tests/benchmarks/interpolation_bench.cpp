@@ -16,7 +16,7 @@ using namespace manifold::interpolation;
 nlohmann::json makeResponse() {
   // About 1 KB: a page of records plus the pagination metadata.
   nlohmann::json records = nlohmann::json::array();
-  for (int i = 0; i < 10; ++i) {
+  for (int i = 0; i < 14; ++i) {
     records.push_back({{"id", i}, {"name", "record " + std::to_string(i)}, {"updated_at", "2024-01-0" + std::to_string(i % 9 + 1) + "T00:00:00Z"}});
   }
   return {{"data", records}, {"meta", {{"next_cursor", "eyJpZCI6MTB9"}, {"total", 1234}, {"has_more", true}}}};

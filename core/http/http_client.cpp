@@ -4,6 +4,7 @@
 #include <curl/curl.h>
 
 #include <algorithm>
+#include <cctype>
 #include <charconv>
 #include <mutex>
 #include <stdexcept>
@@ -266,15 +267,22 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request, std::stop_toke
   const auto budget = request.timeout.value_or(options_.totalTimeout);
   const auto deadline = start + budget;
 
+  // requests strips leading whitespace before quoting, so a template's stray space is harmless.
+  std::string_view given = request.url;
+  while (!given.empty() && std::isspace(static_cast<unsigned char>(given.front()))) given.remove_prefix(1);
   Hop hop{toUpper(request.method.empty() ? std::string("GET") : request.method),
-          requoteUri(request.url), request.headers, request.body, {}};
+          requoteUri(given), request.headers, request.body, {}};
 
   // `shown` is the URL as the caller or the server wrote it, so the message quotes their text.
   auto checkUrl = [&](const std::string& url, const std::string& shown,
                       const std::string& what) -> std::optional<HttpError> {
     auto parts = parseUrl(url);
     if (!parts) {
-      return makeError(HttpErrorKind::InvalidUrl, what + " '" + shown + "' is not a valid URL", hop, 0, start);
+      const bool noScheme = url.find("://") == std::string::npos;
+      return makeError(HttpErrorKind::InvalidUrl,
+                       what + " '" + shown + "' is not a valid URL" +
+                           (noScheme ? ": it must start with http:// or https://" : ""),
+                       hop, 0, start);
     }
     if (parts->scheme != "http" && parts->scheme != "https") {
       return makeError(HttpErrorKind::UnsupportedScheme,

@@ -115,6 +115,9 @@ TEST(HttpClientLimits, InvalidUrlsGetAClearError) {
         << url << ": " << r.error().message;
     EXPECT_TRUE(mentions(r.error(), url)) << r.error().message;
   }
+  auto noScheme = client.send(makeRequest("api.example.com/v1"));
+  ASSERT_FALSE(noScheme.ok());
+  EXPECT_TRUE(mentions(noScheme.error(), "must start with http:// or https://")) << noScheme.error().message;
 }
 
 TEST(HttpClientLimits, ConnectionRefusedIsAConnectError) {

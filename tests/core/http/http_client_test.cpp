@@ -207,7 +207,7 @@ TEST(HttpClient, UrlIsRequotedLikeRequests) {
   LocalHttpServer server;
   server.start();
   HttpClient client(fastOptions());
-  auto r = client.send(makeRequest(server.baseUrl() + "/a b/\xc3\xa9?q=x y&ok=%41%2F"));
+  auto r = client.send(makeRequest("  " + server.baseUrl() + "/a b/\xc3\xa9?q=x y&ok=%41%2F"));
   ASSERT_TRUE(r.ok()) << r.error().message;
   EXPECT_EQ(r->request.url, server.baseUrl() + "/a%20b/%C3%A9?q=x%20y&ok=A%2F");
   ASSERT_EQ(server.requestCount(), 1u);
@@ -261,7 +261,7 @@ TEST(HttpClient, CrossHostRedirectDropsCredentialsButKeepsOtherHeaders) {
   ASSERT_EQ(api.requestCount(), 1u);
   EXPECT_EQ(api.requests()[0].header("Authorization"), "Bearer s3cret");
   ASSERT_EQ(other.requestCount(), 1u);
-  const auto& landed = other.requests()[0];
+  const auto landed = other.requests().at(0);  // a copy: requests() returns by value
   EXPECT_EQ(landed.header("Authorization"), "");
   EXPECT_EQ(landed.header("Proxy-Authorization"), "");
   EXPECT_EQ(landed.header("Cookie"), "");

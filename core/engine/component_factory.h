@@ -1,0 +1,55 @@
+// ComponentFactory: builds runtime components from the resolved manifest, dispatching on each
+// component's `type` family by family; unsupported types and custom (class_name) components
+// are build errors that name the JSON pointer.
+#pragma once
+
+#include "core/engine/auth/authenticator.h"
+#include "core/engine/component_node.h"
+#include "core/engine/declarative_source.h"
+#include "core/engine/decode/decoder.h"
+#include "core/engine/errors/backoff_strategy.h"
+#include "core/engine/errors/error_handler.h"
+#include "core/engine/pagination/paginator.h"
+#include "core/engine/partition/stream_slicer.h"
+#include "core/engine/template_eval.h"
+#include "core/engine/transform/transformation.h"
+
+#include <memory>
+#include <vector>
+
+namespace manifold::engine {
+
+class ComponentFactory {
+ public:
+  ComponentFactory(SharedConfig config, SourceBuildOptions options)
+      : config_(std::move(config)), options_(std::move(options)) {}
+
+  // Each throws BuildException (message + pointer) on a problem.
+  std::unique_ptr<DeclarativeStream> buildStream(const ComponentNode& node) const;
+  std::unique_ptr<SimpleRetriever> buildRetriever(const ComponentNode& node,
+                                                  std::vector<std::unique_ptr<RecordTransformation>> transformations) const;
+  std::unique_ptr<HttpRequester> buildRequester(const ComponentNode& node) const;
+  std::unique_ptr<Authenticator> buildAuthenticator(const ComponentNode& node) const;
+  std::unique_ptr<ErrorHandler> buildErrorHandler(const ComponentNode& node) const;
+  std::unique_ptr<BackoffStrategy> buildBackoffStrategy(const ComponentNode& node) const;
+  std::unique_ptr<Paginator> buildPaginator(const ComponentNode& node) const;
+  std::unique_ptr<PaginationStrategy> buildPaginationStrategy(const ComponentNode& node) const;
+  std::unique_ptr<Decoder> buildDecoder(const ComponentNode& node) const;
+  std::unique_ptr<StreamSlicer> buildPartitionRouter(const ComponentNode& node) const;
+  std::unique_ptr<RecordTransformation> buildTransformation(const ComponentNode& node) const;
+  std::unique_ptr<SchemaLoader> buildSchemaLoader(const ComponentNode& node, const std::string& streamName) const;
+
+  // The message for a component this engine cannot build: custom Python code, or a type the
+  // engine does not implement in this family.
+  [[noreturn]] static void unsupported(const ComponentNode& node, std::string_view family);
+
+ private:
+  // A number field that may be a template (rendered with config and parameters now).
+  double numberAt(const ComponentNode& node, std::string_view key, double fallback) const;
+  std::optional<std::int64_t> integerAt(const ComponentNode& node, std::string_view key) const;
+
+  SharedConfig config_;
+  SourceBuildOptions options_;
+};
+
+}  // namespace manifold::engine

@@ -1,0 +1,65 @@
+// DeclarativeSource: the runtime form of a manifest with one config — its streams (each built
+// or with the error that prevented it), the spec and the check.
+#pragma once
+
+#include "core/engine/declarative_stream.h"
+#include "core/engine/engine_error.h"
+
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace manifold::engine {
+
+struct SourceBuildOptions {
+  // Where JsonFileSchemaLoader looks for relative schema files (the manifest's folder).
+  std::filesystem::path manifestDir;
+};
+
+class DeclarativeSource {
+ public:
+  // A stream of the manifest: built, or the reason it cannot run. A stream that cannot be built
+  // fails alone when read; the others still run.
+  struct StreamEntry {
+    std::string name;
+    std::string pointer;  // e.g. /streams/2
+    std::unique_ptr<DeclarativeStream> stream;
+    std::optional<BuildError> error;
+    // Built on its own, so discover can describe a stream even when the stream cannot run.
+    std::shared_ptr<const SchemaLoader> schemaLoader;
+    std::optional<BuildError> schemaError;
+    std::vector<std::vector<std::string>> primaryKey;  // known even when the build failed
+    bool incremental = false;  // the manifest declares incremental_sync
+  };
+
+  // Builds every stream from the resolved manifest (loadManifest's output). Fails only for
+  // source-level problems: no streams list, a malformed check.
+  static BuildResult<std::shared_ptr<const DeclarativeSource>> build(const nlohmann::ordered_json& resolved,
+                                                                     nlohmann::json config,
+                                                                     const SourceBuildOptions& options = {});
+
+  const std::vector<StreamEntry>& streams() const { return streams_; }
+  const StreamEntry* findStream(std::string_view name) const;
+  const nlohmann::json& config() const { return *config_; }
+  // spec.connection_specification (null when the manifest has no spec).
+  const nlohmann::json& connectionSpecification() const { return connectionSpecification_; }
+  // The SPEC message payload: connectionSpecification plus documentationUrl/advanced_auth.
+  const nlohmann::json& spec() const { return spec_; }
+  // CheckStream's stream_names.
+  const std::vector<std::string>& checkStreamNames() const { return checkStreamNames_; }
+  // Config values of fields marked airbyte_secret: never printed.
+  const std::vector<std::string>& secrets() const { return secrets_; }
+
+ private:
+  std::shared_ptr<const nlohmann::json> config_;
+  std::vector<StreamEntry> streams_;
+  nlohmann::json connectionSpecification_;
+  nlohmann::json spec_;
+  std::vector<std::string> checkStreamNames_;
+  std::vector<std::string> secrets_;
+};
+
+}  // namespace manifold::engine

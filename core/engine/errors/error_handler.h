@@ -1,0 +1,23 @@
+// ErrorHandler: decides what a response (or a transport error) means and how long to wait.
+#pragma once
+
+#include "core/engine/errors/error_resolution.h"
+#include "core/http/http_error.h"
+#include "core/http/http_request.h"
+
+#include <optional>
+
+namespace manifold::engine {
+
+class ErrorHandler {
+ public:
+  virtual ~ErrorHandler() = default;
+  // Exactly one of `response` and `error` is set.
+  virtual ErrorResolution interpret(const http::HttpResponse* response, const http::HttpError* error) const = 0;
+  virtual int maxRetries() const = 0;
+  // The first backoff strategy that yields a wait; nullopt lets the caller use the default
+  // exponential wait.
+  virtual std::optional<double> backoffSeconds(const http::HttpResponse* response, int attempt) const = 0;
+};
+
+}  // namespace manifold::engine

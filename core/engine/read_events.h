@@ -1,0 +1,34 @@
+// The event sink a read reports to: slices, each HTTP exchange (masked), records, logs, state.
+#pragma once
+
+#include "core/http/http_exchange.h"
+#include "core/protocol/airbyte_messages.h"
+
+#include <nlohmann/json.hpp>
+
+#include <functional>
+#include <string>
+
+namespace manifold::engine {
+
+// What an exchange was for, so a test panel can tell pages from retries and logins.
+struct ExchangeInfo {
+  std::string title;       // "Stream 'users' request", "Login request", ...
+  bool auxiliary = false;  // a token or login call rather than a page of the stream
+  int attempt = 1;         // 1 for the first try, 2.. for retries of the same page
+  bool willRetry = false;  // the error handler asked for another attempt
+};
+
+// Every callback may be empty. They run on the reading thread, in order; a slow callback slows
+// the read. Exchanges are masked (credential headers and config secrets) before they are passed.
+struct ReadEvents {
+  std::function<void(const nlohmann::json& slice)> sliceStarted;
+  std::function<void(const http::HttpExchange& exchange, const ExchangeInfo& info)> httpExchange;
+  // The record's data, transformed; valid only during the call (copy it to keep it).
+  std::function<void(const nlohmann::json& record)> record;
+  std::function<void(protocol::LogLevel level, const std::string& message)> log;
+  // The stream's state blob after a slice or at the end of the stream.
+  std::function<void(const nlohmann::json& state)> state;
+};
+
+}  // namespace manifold::engine

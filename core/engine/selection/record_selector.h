@@ -1,0 +1,37 @@
+// RecordSelector: extract → filter → transform, the reference's order (REFERENCE-NOTES 5.3).
+#pragma once
+
+#include "core/engine/selection/dpath_extractor.h"
+#include "core/engine/selection/record_filter.h"
+#include "core/engine/transform/transformation.h"
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+namespace manifold::engine {
+
+class RecordSelector {
+ public:
+  RecordSelector(DpathExtractor extractor, std::optional<RecordFilter> filter,
+                 std::vector<std::unique_ptr<RecordTransformation>> transformations, bool transformBeforeFiltering)
+      : extractor_(std::move(extractor)),
+        filter_(std::move(filter)),
+        transformations_(std::move(transformations)),
+        transformBeforeFiltering_(transformBeforeFiltering) {}
+
+  // Appends the page's final records; returns the raw extracted count (before the filter),
+  // which PageIncrement and OffsetIncrement use.
+  std::size_t select(const std::vector<nlohmann::json>& bodies, const nlohmann::json& slice,
+                     const nlohmann::json& nextPageToken, std::vector<nlohmann::json>& records) const;
+
+ private:
+  void transform(nlohmann::json& record, const nlohmann::json& slice) const;
+
+  DpathExtractor extractor_;
+  std::optional<RecordFilter> filter_;
+  std::vector<std::unique_ptr<RecordTransformation>> transformations_;
+  bool transformBeforeFiltering_ = false;
+};
+
+}  // namespace manifold::engine

@@ -1,0 +1,50 @@
+// SimpleRetriever._read_pages: a falsy response or token ends the slice.
+#include "core/engine/simple_retriever.h"
+
+#include "core/engine/read_context.h"
+
+namespace manifold::engine {
+
+void SimpleRetriever::readSlice(ReadContext& read, const nlohmann::json& slice,
+                                const std::function<bool(std::vector<nlohmann::json>& records)>& onPage) const {
+  std::optional<nlohmann::json> token = parts_.paginator->initialToken();
+  const std::string title = "Stream '" + read.streamName() + "' request";
+  std::vector<nlohmann::json> bodies;
+  std::vector<nlohmann::json> records;
+  std::size_t pages = 0;
+  while (true) {
+    read.throwIfStopped();
+    RequestOptions extra = parts_.paginator->requestOptions(token);
+    // With a token, ignore_stream_slicer_parameters_on_paginated_requests leaves the slicer out (3.5).
+    if (!(token && parts_.ignoreSlicerParametersOnPaginatedRequests)) {
+      extra.merge(parts_.slicer->requestOptions(slice), "the partition router's options");
+    }
+    const HttpRequester::PageRequest page{slice, token, extra, parts_.paginator->pathOverride(token)};
+    const http::HttpRequest request = parts_.requester->buildRequest(read, page);
+    auto response = parts_.requester->send(read, request, title);
+    ++pages;
+    if (!response) return;
+
+    bodies.clear();
+    records.clear();
+    parts_.decoder->decode(*response, read, bodies);
+    const nlohmann::json tokenWrapper = token ? nlohmann::json{{"next_page_token", *token}} : nlohmann::json();
+    const std::size_t raw = parts_.selector->select(bodies, slice, tokenWrapper, records);
+
+    static const nlohmann::json kEmpty = nlohmann::json::object();
+    static const nlohmann::json kNull;
+    // Only the last record is needed by the paginator after the records leave.
+    const nlohmann::json lastRecord = records.empty() ? kNull : records.back();
+    const std::size_t pageSize = records.size();
+    const bool keepGoing = onPage(records);
+    if (!keepGoing) return;
+    if (read.options().maxPagesPerSlice && pages >= *read.options().maxPagesPerSlice) return;
+
+    const PageOutcome outcome{*response, bodies.empty() ? kEmpty : bodies.front(), raw, pageSize, lastRecord};
+    auto next = parts_.paginator->nextToken(outcome, token);
+    if (!next) return;
+    token = std::move(next);
+  }
+}
+
+}  // namespace manifold::engine

@@ -27,6 +27,7 @@ struct CliContext {
 // One function per subcommand file (app/cli/<name>_command.cpp) adds it to the app.
 void addDemoApiCommand(CLI::App& app, CliContext& context);
 void addRenderCommand(CLI::App& app, CliContext& context);
+void addValidateCommand(CLI::App& app, CliContext& context);
 void addPlannedCommands(CLI::App& app, CliContext& context);
 
 }  // namespace manifold::cli

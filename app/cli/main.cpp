@@ -18,6 +18,7 @@ int main(int argc, char** argv) {
 
   addDemoApiCommand(app, context);
   addRenderCommand(app, context);
+  addValidateCommand(app, context);
   addPlannedCommands(app, context);
 
   try {

@@ -2,6 +2,7 @@
 // conditional < or < and < not < comparisons < + - < ~ < * / // % < ** < unary < filters/tests < postfix.
 #include "core/interpolation/parser.h"
 
+#include "core/interpolation/builtins.h"
 #include "core/interpolation/error.h"
 #include "core/interpolation/lexer.h"
 
@@ -622,14 +623,19 @@ class Parser {
       if (isOperator("|")) {
         const std::size_t offset = next().offset;
         auto filter = make(ExprKind::Filter, offset, std::move(node));
+        const std::size_t nameOffset = current().offset;
         filter->name = parseDottedName();
+        // Jinja rejects unknown filters when it compiles the template.
+        if (!hasFilter(filter->name)) failAt("no filter named '" + filter->name + "'", nameOffset);
         if (isOperator("(")) parseArgumentsAfterFirst(*filter);
         node = std::move(filter);
       } else if (isName("is")) {
         const std::size_t offset = next().offset;
         auto test = make(ExprKind::Test, offset, std::move(node));
         if (skipName("not")) test->negated = true;
+        const std::size_t nameOffset = current().offset;
         test->name = parseDottedName();
+        if (!hasTest(test->name)) failAt("no test named '" + test->name + "'", nameOffset);
         if (isOperator("(")) {
           parseArgumentsAfterFirst(*test);
         } else if (startsTestArgument()) {

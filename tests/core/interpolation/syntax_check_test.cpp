@@ -42,6 +42,17 @@ TEST(CheckSyntax, RejectsUnclosedAndUnknownBlocks) {
   EXPECT_TRUE(checkSyntax("{{ 01 }}"));
 }
 
+TEST(CheckSyntax, RejectsUnknownFiltersAndTestsAtTheirName) {
+  auto error = checkSyntax("{{ x | nosuch }}");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->offset, 7u);
+  EXPECT_NE(error->message.find("nosuch"), std::string::npos);
+  error = checkSyntax("{{ x is wobbly }}");
+  ASSERT_TRUE(error);
+  EXPECT_EQ(error->offset, 8u);
+  EXPECT_FALSE(checkSyntax("{{ x | regex_search('a') | hash('md5') }}{{ y is not none }}{{ [1] | select('==', 1) | list }}"));
+}
+
 TEST(CheckSyntax, FailsCleanlyOnDeepNesting) {
   const std::string deep = "{{ " + std::string(5000, '(') + "1" + std::string(5000, ')') + " }}";
   auto error = checkSyntax(deep);

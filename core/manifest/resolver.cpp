@@ -205,8 +205,9 @@ Resolver::Resolver(const Document& document, ResolverLimits limits) : document_(
 ResolvedManifest Resolver::resolve() const {
   ResolvedManifest result;
   if (!document_.loaded()) return result;
-  Json source = document_.root();
-  if (!source.contains("type")) source["type"] = "DeclarativeSource";
+  const Json& source = document_.root();
+  // The reference adds the root type before expanding; adding it afterwards avoids copying
+  // the whole document first (only a "#/type" reference could tell the difference).
   ReferenceExpander expander(document_, source, limits_, result.diagnostics);
   try {
     result.root = expander.evaluate(source);
@@ -214,6 +215,7 @@ ResolvedManifest Resolver::resolve() const {
     result.root = Json();
     return result;
   }
+  if (result.root.is_object() && !result.root.contains("type")) result.root["type"] = "DeclarativeSource";
   propagateTypesAndParameters(result.root);
   return result;
 }

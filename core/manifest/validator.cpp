@@ -231,6 +231,12 @@ class Walk {
           if (!value.is_object()) report(Severity::Error, "'$parameters' must be a mapping of names to values");
           continue;
         }
+        // Parameters land on every typed component below where they are set; the merged
+        // `$parameters` map names them, which is far cheaper than tracing the origin.
+        if (auto params = component.find(std::string(kParametersKey));
+            params != component.end() && params->is_object() && params->contains(key)) {
+          continue;
+        }
         if (filledFromParameters()) continue;
         std::vector<std::string_view> names;
         for (const auto& f : spec.fields) names.push_back(f.name);

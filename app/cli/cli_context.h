@@ -26,6 +26,10 @@ struct CliContext {
 
 // One function per subcommand file (app/cli/<name>_command.cpp) adds it to the app.
 void addDemoApiCommand(CLI::App& app, CliContext& context);
+void addSpecCommand(CLI::App& app, CliContext& context);
+void addCheckCommand(CLI::App& app, CliContext& context);
+void addDiscoverCommand(CLI::App& app, CliContext& context);
+void addReadCommand(CLI::App& app, CliContext& context);
 void addRenderCommand(CLI::App& app, CliContext& context);
 void addValidateCommand(CLI::App& app, CliContext& context);
 void addPlannedCommands(CLI::App& app, CliContext& context);

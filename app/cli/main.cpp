@@ -19,6 +19,10 @@ int main(int argc, char** argv) {
   addDemoApiCommand(app, context);
   addRenderCommand(app, context);
   addValidateCommand(app, context);
+  addSpecCommand(app, context);
+  addCheckCommand(app, context);
+  addDiscoverCommand(app, context);
+  addReadCommand(app, context);
   addPlannedCommands(app, context);
 
   try {

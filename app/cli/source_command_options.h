@@ -1,0 +1,37 @@
+// The options the Airbyte source commands share (--manifest, --config, --catalog, --state) and
+// how they become an engine::SourceInput.
+#pragma once
+
+#include "app/cli/cli_context.h"
+#include "core/engine/source_runner.h"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <optional>
+#include <string>
+
+namespace manifold::cli {
+
+struct SourceCommandOptions {
+  std::string manifestPath;
+  std::string configPath;
+  std::string catalogPath;
+  std::string statePath;
+};
+
+enum class SourceOptionSet { Spec, Config, Read };
+
+// Adds the options of `set` to `sub`, stored in `options`.
+void addSourceOptions(CLI::App* sub, SourceCommandOptions& options, SourceOptionSet set);
+
+// Reads the files; on a missing or malformed file reports it through `context` (usage error)
+// and returns nullopt.
+std::optional<engine::SourceInput> loadSourceInput(CliContext& context, const SourceCommandOptions& options);
+
+// Runs `run` with a protocol writer on the context's output (stdout's descriptor when the
+// context prints to std::cout, so records skip iostream) and sets the exit code from its status.
+void runWithWriter(CliContext& context,
+                   const std::function<engine::RunStatus(protocol::JsonLinesWriter& writer)>& run);
+
+}  // namespace manifold::cli

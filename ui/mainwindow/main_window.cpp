@@ -2,6 +2,7 @@
 #include "ui/mainwindow/main_window.h"
 
 #include "core/version.h"
+#include "ui/editor/completion_assist.h"
 #include "ui/editor/diagnostics_decorator.h"
 #include "ui/editor/find_replace_bar.h"
 #include "ui/editor/live_validator.h"
@@ -67,6 +68,7 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
   connect(editor_, &QsciScintilla::modificationChanged, this, &QMainWindow::setWindowModified);
 
   decorator_ = new DiagnosticsDecorator(editor_);
+  completion_ = new CompletionAssist(editor_);
   live_validator_ = new LiveValidator(editor_, this);
   connect(live_validator_, &LiveValidator::checked, this, &MainWindow::showCheck);
   connect(live_validator_, &LiveValidator::started, this,

@@ -15,6 +15,7 @@ class QTimer;
 
 namespace manifold::ui {
 
+class CompletionAssist;
 class DiagnosticsDecorator;
 class FindReplaceBar;
 class LiveValidator;
@@ -34,6 +35,7 @@ class MainWindow : public QMainWindow {
   FindReplaceBar* findBar() const { return find_bar_; }
   LiveValidator* liveValidator() const { return live_validator_; }
   DiagnosticsDecorator* diagnosticsDecorator() const { return decorator_; }
+  CompletionAssist* completionAssist() const { return completion_; }
   ProblemsView* problemsView() const { return problems_; }
   OutlineView* outlineView() const { return outline_; }
   QString currentFile() const { return file_path_; }
@@ -82,6 +84,7 @@ class MainWindow : public QMainWindow {
   QDockWidget* problems_dock_ = nullptr;
   LiveValidator* live_validator_ = nullptr;
   DiagnosticsDecorator* decorator_ = nullptr;
+  CompletionAssist* completion_ = nullptr;
   ProblemsView* problems_ = nullptr;
   OutlineView* outline_ = nullptr;
   QLabel* validation_status_ = nullptr;

@@ -117,3 +117,14 @@ TEST(EditingContext, SurvivesAnyCaretPosition) {
     }
   }
 }
+
+TEST(EditingContext, TypeValueRightAfterTheColon) {
+  const std::string text =
+      "type: DeclarativeSource\nstreams:\n  - type: DeclarativeStream\n    retriever:\n"
+      "      type: SimpleRetriever\n      paginator:\n        type: \n";
+  const auto ctx = editingContextAt(text, 6, 14);
+  EXPECT_EQ(ctx.slot, EditingContext::Slot::Value);
+  EXPECT_EQ(ctx.parentField, "paginator");
+  EXPECT_EQ(ctx.parentType, "SimpleRetriever");
+  EXPECT_TRUE(contains(completionsFor(ctx), "DefaultPaginator"));
+}

@@ -5,6 +5,8 @@
 function(manifold_core_library name)
   cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
   add_library(${name} STATIC ${ARG_SOURCES})
+  # Core has no QObject: keep Qt's automoc (switched on globally for ui/) away from it.
+  set_target_properties(${name} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
   target_include_directories(${name} PUBLIC "${PROJECT_SOURCE_DIR}")
   target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE manifold_warnings manifold_options)
   target_link_options(${name} INTERFACE $<$<BOOL:${MANIFOLD_SANITIZE}>:-fsanitize=address,undefined>)
@@ -16,6 +18,9 @@ function(manifold_gtest name)
   cmake_parse_arguments(ARG "QT" "" "SOURCES;LIBS" ${ARGN})
   add_executable(${name} ${ARG_SOURCES})
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY "${PROJECT_BINARY_DIR}/tests")
+  if(NOT ARG_QT)
+    set_target_properties(${name} PROPERTIES AUTOMOC OFF AUTOUIC OFF AUTORCC OFF)
+  endif()
   target_link_libraries(${name} PRIVATE ${ARG_LIBS} manifold_test_support GTest::gtest GTest::gmock
     manifold_warnings manifold_options)
   target_compile_definitions(${name} PRIVATE

@@ -224,6 +224,8 @@ class Walk {
       }
     }
     for (const auto& [key, value] : component.items()) {
+      // `type` already chose this spec; shapes such as TypesMap are often written with one too.
+      if (key == "type") continue;
       Scope scope(path_, key);
       const FieldSpec* field = spec.field(key);
       if (!field) {
@@ -249,7 +251,6 @@ class Walk {
         report(spec.closed ? Severity::Error : Severity::Warning, std::move(message), std::move(suggestion));
         continue;
       }
-      if (key == "type") continue;  // already used to find this spec
       if (key == "version" && spec.type == "DeclarativeSource") continue;  // checkSource says more
       checkField(value, *field, spec);
     }

@@ -196,5 +196,20 @@ TEST(Validator, PointsErrorsInSharedDefinitionsAtTheDefinitionOnce) {
   EXPECT_EQ(errors[0].line, 5);
 }
 
+TEST(Validator, AcceptsShapesWrittenWithTheirTypeName) {
+  const std::string text = replaced(kValid, "      schema: {type: object}\n",
+                                    "      schema: {type: object}\n"
+                                    "    name: users\n");
+  const auto withShape = replaced(kValid, "    schema_loader:\n      type: InlineSchemaLoader\n      schema: {type: object}\n",
+                                  "    schema_loader:\n      type: DynamicSchemaLoader\n"
+                                  "      retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: x},"
+                                  " record_selector: {type: RecordSelector, extractor: {type: DpathExtractor, field_path: []}}}\n"
+                                  "      schema_type_identifier:\n        key_pointer: [name]\n        types_mapping:\n"
+                                  "          - type: TypesMap\n            target_type: string\n            current_type: text\n");
+  (void)text;
+  const auto loaded = loadManifest(withShape);
+  EXPECT_TRUE(loaded.diagnostics.empty()) << dump(loaded.diagnostics);
+}
+
 }  // namespace
 }  // namespace manifold::manifest

@@ -55,6 +55,11 @@ deps() {
   as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
 }
 
+# ccache keys on paths relative to the checkout, so a fresh clone elsewhere (CI) reuses
+# what an earlier build of the same sources compiled.
+export CCACHE_BASEDIR="${CCACHE_BASEDIR:-$root}"
+export CCACHE_NOHASHDIR="${CCACHE_NOHASHDIR:-true}"
+
 configure() {
   local werror=OFF sanitize=OFF generator=()
   if [ "${CI:-}" = "true" ] || [ "${MANIFOLD_WERROR:-}" = "1" ]; then werror=ON; fi

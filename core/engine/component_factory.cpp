@@ -5,6 +5,7 @@
 #include "core/engine/auth/basic_http_authenticator.h"
 #include "core/engine/auth/bearer_authenticator.h"
 #include "core/engine/auth/no_auth.h"
+#include "core/engine/auth/oauth_authenticator.h"
 #include "core/engine/decode/json_decoder.h"
 #include "core/engine/decode/jsonl_decoder.h"
 #include "core/engine/errors/composite_error_handler.h"
@@ -357,6 +358,39 @@ std::unique_ptr<Authenticator> ComponentFactory::buildAuthenticator(const Compon
        [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<Authenticator> {
          return std::make_unique<BasicHttpAuthenticator>(n.interpolated("username"), n.interpolated("password"),
                                                          factory.config_, n.parameters());
+       }},
+      {"OAuthAuthenticator",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<Authenticator> {
+         if (n.has("refresh_token_updater")) {
+           n.failAt("refresh_token_updater", "(single-use refresh tokens written back to the config) is not supported by Manifold's engine yet");
+         }
+         if (n.boolean("use_profile_assertion", false)) {
+           n.failAt("use_profile_assertion", "is not supported by Manifold's engine yet");
+         }
+         OAuthAuthenticator::Spec spec;
+         spec.tokenRefreshEndpoint = n.interpolated("token_refresh_endpoint");
+         if (spec.tokenRefreshEndpoint.text().empty()) n.fail("an OAuthAuthenticator needs token_refresh_endpoint");
+         spec.clientId = n.interpolated("client_id");
+         spec.clientSecret = n.interpolated("client_secret");
+         const auto parameters = n.parameters();
+         interpolation::Context context;
+         context.borrow("config", *factory.config_).borrow("parameters", parameters);
+         spec.grantType = evalTextOrThrow(n.interpolated("grant_type", "refresh_token"), context, "grant_type");
+         if (spec.grantType != "client_credentials" && n.has("refresh_token")) spec.refreshToken = n.interpolated("refresh_token");
+         if (n.has("access_token_value")) spec.accessTokenValue = n.interpolated("access_token_value");
+         if (n.has("token_expiry_date")) spec.tokenExpiryDate = n.interpolated("token_expiry_date");
+         spec.accessTokenName = evalTextOrThrow(n.interpolated("access_token_name", "access_token"), context, "access_token_name");
+         spec.expiresInName = evalTextOrThrow(n.interpolated("expires_in_name", "expires_in"), context, "expires_in_name");
+         spec.clientIdName = n.string("client_id_name", "client_id");
+         spec.clientSecretName = n.string("client_secret_name", "client_secret");
+         spec.refreshTokenName = n.string("refresh_token_name", "refresh_token");
+         spec.grantTypeName = n.string("grant_type_name", "grant_type");
+         spec.expiryIsAbsolute = n.has("token_expiry_date_format");
+         spec.scopes = n.plain("scopes");
+         spec.refreshRequestBody = n.plain("refresh_request_body");
+         spec.refreshRequestHeaders = n.plain("refresh_request_headers");
+         spec.sendAsQueryParams = n.boolean("send_refresh_request_as_query_params", false);
+         return std::make_unique<OAuthAuthenticator>(std::move(spec), factory.config_, parameters);
        }},
   };
   return dispatch(kTable, *this, node, "authenticator");

@@ -10,6 +10,7 @@
 #include "core/interpolation/python_format.h"
 
 #include <cmath>
+#include <cstdio>
 
 namespace manifold::engine {
 namespace {
@@ -62,6 +63,12 @@ void dedupeQueryParams(const std::string& url, nlohmann::json& params) {
     auto it = params.find(key);
     if (it != params.end() && pythonStr(*it) == value) params.erase(it);
   }
+}
+
+std::string formatSeconds(double seconds) {
+  char text[32];
+  std::snprintf(text, sizeof text, "%.3g", seconds);
+  return text;
 }
 
 bool hasContent(const nlohmann::json& body) {
@@ -215,7 +222,7 @@ std::optional<http::HttpResponse> HttpRequester::send(ReadContext& read, const h
     // A strategy's wait gets one extra second, as the reference's backoff handler adds it (6.5).
     std::optional<double> strategyWait = spec_.errorHandler ? spec_.errorHandler->backoffSeconds(response, attempt) : std::nullopt;
     const double wait = strategyWait ? *strategyWait + 1.0 : std::pow(2.0, attempt - 1);
-    read.log(protocol::LogLevel::Info, "Retrying " + what + " in " + std::to_string(wait) + " s (attempt " +
+    read.log(protocol::LogLevel::Info, "Retrying " + what + " in " + formatSeconds(wait * read.options().backoffScale) + " s (attempt " +
                                            std::to_string(attempt) + " of " + std::to_string(maxRetries + 1) + "): " +
                                            (resolution.message.empty() ? detail : resolution.message));
     read.sleepFor(std::chrono::duration<double>(wait * read.options().backoffScale));

@@ -16,14 +16,16 @@ namespace manifold::engine {
 class ReadContext {
  public:
   ReadContext(http::HttpClient& client, std::stop_token stop, const ReadEvents& events, const ReadOptions& options,
-              const protocol::SecretMasker& masker)
-      : client_(client), stop_(std::move(stop)), events_(events), options_(options), masker_(masker) {}
+              protocol::SecretMasker masker)
+      : client_(client), stop_(std::move(stop)), events_(events), options_(options), masker_(std::move(masker)) {}
 
   http::HttpClient& client() { return client_; }
   const std::stop_token& stopToken() const { return stop_; }
   const ReadEvents& events() const { return events_; }
   const ReadOptions& options() const { return options_; }
   const protocol::SecretMasker& masker() const { return masker_; }
+  // A value learned while reading (an OAuth access token) that must be masked from now on.
+  void addSecret(std::string_view secret) { masker_.add(secret); }
 
   const std::string& streamName() const { return streamName_; }
   void setStreamName(std::string name) { streamName_ = std::move(name); }
@@ -41,7 +43,7 @@ class ReadContext {
   std::stop_token stop_;
   const ReadEvents& events_;
   const ReadOptions& options_;
-  const protocol::SecretMasker& masker_;
+  protocol::SecretMasker masker_;
   std::string streamName_;
 };
 

@@ -16,14 +16,15 @@ StreamReadResult readStream(const DeclarativeSource& source, std::string_view st
     return result;
   }
   if (entry->error) {
-    result.failure = StreamFailure{"The stream '" + entry->name + "' cannot be read: " + entry->error->describe(), "",
+    result.failure = StreamFailure{"The stream '" + entry->name + "' cannot be read: " + entry->error->message + " (at " +
+                                       (entry->error->pointer.empty() ? std::string("/") : entry->error->pointer) + ")", "",
                                    protocol::FailureType::ConfigError};
     return result;
   }
   const DeclarativeStream& stream = *entry->stream;
-  const protocol::SecretMasker masker(source.secrets());
   http::HttpClient client;
-  ReadContext read(client, std::move(stop), events, options, masker);
+  ReadContext read(client, std::move(stop), events, options, protocol::SecretMasker(source.secrets()));
+  const auto& masker = read.masker();
   read.setStreamName(stream.name());
 
   try {

@@ -1,0 +1,58 @@
+// OAuthAuthenticator: refreshes an access token at token_refresh_endpoint (refresh-token or
+// client-credentials grant), reuses it until it expires, and sends "Authorization: Bearer".
+#pragma once
+
+#include "core/engine/auth/authenticator.h"
+#include "core/engine/template_eval.h"
+
+#include <chrono>
+#include <mutex>
+#include <optional>
+#include <string>
+
+namespace manifold::engine {
+
+class OAuthAuthenticator final : public Authenticator {
+ public:
+  struct Spec {
+    interpolation::InterpolatedString tokenRefreshEndpoint{""};
+    interpolation::InterpolatedString clientId{""};
+    interpolation::InterpolatedString clientSecret{""};
+    std::optional<interpolation::InterpolatedString> refreshToken;
+    std::optional<interpolation::InterpolatedString> accessTokenValue;  // a token the config already holds
+    std::optional<interpolation::InterpolatedString> tokenExpiryDate;
+    std::string grantType = "refresh_token";
+    std::string accessTokenName = "access_token";
+    std::string expiresInName = "expires_in";
+    std::string clientIdName = "client_id";
+    std::string clientSecretName = "client_secret";
+    std::string refreshTokenName = "refresh_token";
+    std::string grantTypeName = "grant_type";
+    bool expiryIsAbsolute = false;  // token_expiry_date_format is set
+    nlohmann::json scopes;                // list or null
+    nlohmann::json refreshRequestBody;    // object or null (templates)
+    nlohmann::json refreshRequestHeaders; // object or null (templates)
+    bool sendAsQueryParams = false;
+  };
+
+  OAuthAuthenticator(Spec spec, SharedConfig config, nlohmann::json parameters)
+      : spec_(std::move(spec)), config_(std::move(config)), parameters_(std::move(parameters)) {}
+
+  RequestOptions requestOptions(ReadContext& read) const override;
+
+ private:
+  std::string accessToken(ReadContext& read) const;
+  void refresh(ReadContext& read) const;
+
+  Spec spec_;
+  SharedConfig config_;
+  nlohmann::json parameters_;
+
+  // The token is fetched once and shared by every request of this source until it expires.
+  mutable std::mutex mutex_;
+  mutable std::optional<std::string> token_;
+  mutable std::chrono::system_clock::time_point expiry_{};
+  mutable bool initialized_ = false;
+};
+
+}  // namespace manifold::engine

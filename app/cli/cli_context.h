@@ -32,6 +32,7 @@ void addDiscoverCommand(CLI::App& app, CliContext& context);
 void addReadCommand(CLI::App& app, CliContext& context);
 void addRenderCommand(CLI::App& app, CliContext& context);
 void addValidateCommand(CLI::App& app, CliContext& context);
+void addContributeCommand(CLI::App& app, CliContext& context);
 void addPlannedCommands(CLI::App& app, CliContext& context);
 
 }  // namespace manifold::cli

@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   addCheckCommand(app, context);
   addDiscoverCommand(app, context);
   addReadCommand(app, context);
+  addContributeCommand(app, context);
   addPlannedCommands(app, context);
 
   try {

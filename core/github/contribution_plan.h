@@ -22,19 +22,19 @@ struct CatalogLayout {
 };
 
 struct ContributionRequest {
-  std::filesystem::path connectorDir;  // manifest.yaml, metadata.yaml, README.md, icon.svg
-  std::string upstream;                // "owner/name" of the catalog repository
-  std::string baseBranch;              // empty: the upstream's default branch
-  std::string branch;                  // empty: manifold/source-<name>
-  std::string title;                   // empty: from the template
-  std::string body;                    // empty: from the template
-  CatalogLayout layout;
+  std::filesystem::path connectorDir{};  // manifest.yaml, metadata.yaml, README.md, icon.svg
+  std::string upstream{};                // "owner/name" of the catalog repository
+  std::string baseBranch{};              // empty: the upstream's default branch
+  std::string branch{};                  // empty: manifold/source-<name>
+  std::string title{};                   // empty: from the template
+  std::string body{};                    // empty: from the template
+  CatalogLayout layout{};
   // Secret values the user tested with (from the keychain or a config file). Secrets found in
   // .manifold/testing_values.json (fields the spec marks airbyte_secret) are added to these.
-  std::vector<std::string> secretValues;
+  std::vector<std::string> secretValues{};
   // The manifest the connector was forked from, for "streams added/changed"; when absent and
   // metadata.yaml has an origin, the flow fetches it from the origin repository.
-  std::optional<std::string> originManifest;
+  std::optional<std::string> originManifest{};
 };
 
 struct PlannedFile {

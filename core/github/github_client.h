@@ -21,7 +21,7 @@ struct GitHubClientOptions {
   std::string userAgent = "Manifold";
   std::string apiVersion = "2022-11-28";
   std::chrono::milliseconds timeout{60'000};       // per request
-  http::HttpClientOptions http;                    // CA bundle, proxy, limits
+  http::HttpClientOptions http{};                  // CA bundle, proxy, limits
 };
 
 struct GitHubResponse {

@@ -1,0 +1,131 @@
+// The dry run: which files go where, what is never sent, and the pull request's text.
+#include "core/github/contribution_plan.h"
+
+#include <gtest/gtest.h>
+
+#include "tests/core/github/connector_folder.h"
+
+namespace manifold::github {
+namespace {
+
+using testing::ConnectorFolder;
+
+std::vector<std::string> targets(const ContributionPlan& plan) {
+  std::vector<std::string> out;
+  for (const auto& f : plan.files) out.push_back(f.sourcePath + " -> " + f.targetPath);
+  return out;
+}
+
+TEST(ContributionPlan, MapsTheFolderToTheCatalogLayoutWithoutLocalState) {
+  ConnectorFolder folder("example");
+  const auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "airbytehq/airbyte"});
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(plan->name, "example");
+  EXPECT_EQ(plan->branch, "manifold/source-example");
+  EXPECT_EQ(targets(plan.value()),
+            (std::vector<std::string>{
+                "manifest.yaml -> airbyte-integrations/connectors/source-example/manifest.yaml",
+                "metadata.yaml -> airbyte-integrations/connectors/source-example/metadata.yaml",
+                "icon.svg -> airbyte-integrations/connectors/source-example/icon.svg",
+                "README.md -> docs/integrations/sources/example.md"}));
+  EXPECT_EQ(plan->files[0].content, testing::kTestManifest);
+}
+
+TEST(ContributionPlan, FollowsAConfiguredLayoutAndLeavesOutMissingFiles) {
+  ConnectorFolder folder("source-example");
+  std::filesystem::remove(folder.dir() / "icon.svg");
+  ContributionRequest request{.connectorDir = folder.dir(), .upstream = "me/catalog", .branch = "topic"};
+  request.layout.manifestPath = "connectors/{name}/{name}.yaml";
+  request.layout.docsPath = "";
+  const auto plan = planContribution(request);
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(plan->name, "example");  // the catalog prefix is not doubled
+  EXPECT_EQ(plan->branch, "topic");
+  EXPECT_EQ(targets(plan.value()),
+            (std::vector<std::string>{"manifest.yaml -> connectors/example/example.yaml",
+                                      "metadata.yaml -> airbyte-integrations/connectors/source-example/metadata.yaml"}));
+}
+
+TEST(ContributionPlan, RefusesAFileHoldingATestingValuesSecretAndNamesIt) {
+  ConnectorFolder folder;
+  folder.write("README.md", "# Example\n\nTry it with the key sk_live_VERYSECRET42.\n");
+  const auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "airbytehq/airbyte"});
+  ASSERT_FALSE(plan);
+  EXPECT_EQ(plan.error().kind, GitHubErrorKind::Refused);
+  EXPECT_NE(plan.error().message.find("README.md"), std::string::npos) << plan.error().message;
+  EXPECT_EQ(plan.error().message.find("VERYSECRET"), std::string::npos);
+}
+
+TEST(ContributionPlan, RefusesASecretTheCallerPassedEvenEncoded) {
+  ConnectorFolder folder;
+  // base64 of "hunter2-token" in the icon
+  folder.write("icon.svg", "<svg><image href=\"data:;base64,aHVudGVyMi10b2tlbg==\"/></svg>");
+  const auto plan = planContribution(
+      {.connectorDir = folder.dir(), .upstream = "a/b", .secretValues = {"hunter2-token"}});
+  ASSERT_FALSE(plan);
+  EXPECT_NE(plan.error().message.find("icon.svg"), std::string::npos) << plan.error().message;
+  // The non-secret testing value ("eu") does not count.
+  ConnectorFolder clean;
+  EXPECT_TRUE(planContribution({.connectorDir = clean.dir(), .upstream = "a/b"}));
+}
+
+TEST(ContributionPlan, RefusesANameTheCatalogWouldReject) {
+  ConnectorFolder folder("Example_API");
+  const auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "a/b"});
+  ASSERT_FALSE(plan);
+  EXPECT_NE(plan.error().message.find("^source-[a-z0-9-]+$"), std::string::npos) << plan.error().message;
+}
+
+TEST(ContributionPlan, RefusesAFolderWithoutManifest) {
+  ConnectorFolder folder;
+  std::filesystem::remove(folder.dir() / "manifest.yaml");
+  const auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "a/b"});
+  ASSERT_FALSE(plan);
+  EXPECT_NE(plan.error().message.find("manifest.yaml"), std::string::npos);
+}
+
+TEST(ContributionPlan, BodyListsStreamsAgainstTheOriginAndTheLastTestRead) {
+  ConnectorFolder folder;
+  folder.write("metadata.yaml",
+               "data:\n  name: example\norigin:\n  repository: airbytehq/airbyte\n  path: "
+               "airbyte-integrations/connectors/source-example\n  commit: abc123\n");
+  std::string origin = testing::kTestManifest;
+  origin.replace(origin.find("path: /orders"), 13, "path: /v1/orders");
+  origin.replace(origin.find("name: users"), 11, "name: people");
+  ContributionRequest request{.connectorDir = folder.dir(), .upstream = "airbytehq/airbyte"};
+  request.originManifest = origin;
+  const auto plan = planContribution(request);
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(plan->streamsAdded, std::vector<std::string>{"users"});
+  EXPECT_EQ(plan->streamsChanged, std::vector<std::string>{"orders"});
+  EXPECT_EQ(plan->streamsRemoved, std::vector<std::string>{"people"});
+  EXPECT_EQ(plan->title, "Update source-example (low-code manifest)");
+  EXPECT_NE(plan->body.find("Added:\n- `users`"), std::string::npos) << plan->body;
+  EXPECT_NE(plan->body.find("Changed:\n- `orders`"), std::string::npos) << plan->body;
+  EXPECT_NE(plan->body.find("| `users` | 12 | passed |"), std::string::npos) << plan->body;
+  EXPECT_NE(plan->body.find("2026-11-25T10:00:00Z"), std::string::npos);
+  EXPECT_NE(plan->body.find("commit `abc123`"), std::string::npos);
+}
+
+TEST(ContributionPlan, NewConnectorWithoutTestReadGetsANewSourceTitleAndAWarning) {
+  ConnectorFolder folder;
+  std::filesystem::remove(folder.dir() / ".manifold" / "last_test_read.json");
+  const auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "a/b"});
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->title, "New source: source-example (low-code manifest)");
+  EXPECT_EQ(plan->streamsAdded, (std::vector<std::string>{"orders", "users"}));
+  EXPECT_NE(plan->body.find("No test read recorded."), std::string::npos);
+  ASSERT_FALSE(plan->warnings.empty());
+  EXPECT_NE(plan->warnings.back().find("no test read"), std::string::npos);
+}
+
+TEST(ContributionPlan, TitleAndBodyGivenByTheUserAreKept) {
+  ConnectorFolder folder;
+  const auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "a/b", .title = "Mine", .body = "Text"});
+  ASSERT_TRUE(plan);
+  EXPECT_EQ(plan->title, "Mine");
+  EXPECT_EQ(plan->body, "Text");
+}
+
+}  // namespace
+}  // namespace manifold::github

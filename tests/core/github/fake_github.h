@@ -1,0 +1,82 @@
+// FakeGitHub: a GitHub REST API on 127.0.0.1 that behaves as GitHub does for the contribution flow.
+#pragma once
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/support/local_http_server.h"
+
+namespace manifold::testing {
+
+class FakeGitHub {
+ public:
+  struct Commit {
+    std::string tree;
+    std::vector<std::string> parents;
+    std::string message;
+  };
+  struct Tree {
+    std::string baseTree;
+    std::map<std::string, std::string> files;  // path → blob sha (the base tree's plus new ones)
+  };
+  struct PullRequest {
+    int number = 0;
+    std::string head;  // "alice:manifold/source-demo"
+    std::string base;
+    std::string title;
+    std::string body;
+    bool open = true;
+  };
+  struct Override {
+    std::string method;
+    std::string pathPrefix;
+    int status = 500;
+    nlohmann::json body;
+    std::vector<std::pair<std::string, std::string>> headers;
+  };
+
+  static constexpr const char* kToken = "ghp_fake_token_1234567890";
+
+  FakeGitHub();
+  void start() { server_.start(); }
+  std::string baseUrl() const { return server_.baseUrl(); }
+  std::vector<ReceivedRequest> requests() const { return server_.requests(); }
+  void clearRequests() { server_.clearRequests(); }
+  // "GET /user", "POST /repos/o/r/forks", ... in order, with the query for GETs.
+  std::vector<std::string> calls() const;
+
+  // Setup, before start().
+  std::string login = "alice";
+  std::string upstream = "airbytehq/airbyte";
+  std::string defaultBranch = "master";
+  bool forkExists = false;
+  int forkNotReadyPolls = 3;  // answers 409, then 404, ... this many times after the fork
+  std::vector<Override> overrides;  // answered instead of the normal behaviour, first match
+
+  // State the tests inspect (and may seed).
+  std::map<std::string, std::map<std::string, std::string>> refs;  // repo → branch → sha
+  std::map<std::string, std::string> blobs;                        // sha → content
+  std::map<std::string, Tree> trees;
+  std::map<std::string, Commit> commits;
+  std::vector<PullRequest> pulls;
+  std::map<std::string, std::string> contents;  // "repo/path@ref" → file text for /contents
+
+  std::string forkName() const { return login + "/" + upstream.substr(upstream.find('/') + 1); }
+  // The files of a commit's tree, path → content.
+  std::map<std::string, std::string> filesAt(const std::string& commitSha) const;
+
+ private:
+  void handle(const httplib::Request& req, httplib::Response& res);
+  std::string newSha(const std::string& kind);
+
+  LocalHttpServer server_;
+  mutable std::mutex mutex_;
+  int counter_ = 0;
+};
+
+}  // namespace manifold::testing

@@ -18,6 +18,7 @@ packages=(
   libqscintilla2-qt6-dev libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
   libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   xvfb xauth fonts-dejavu-core
+  dbus at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0 openbox imagemagick
 )
 
 usage() {

@@ -32,6 +32,8 @@ FindReplaceBar::FindReplaceBar(QsciScintilla* editor, QWidget* parent)
   find_->setPlaceholderText(tr("Find"));
   find_->setAccessibleName(tr("Find text"));
   find_->setClearButtonEnabled(true);
+  // The line edit's built-in clear button has no name of its own.
+  for (auto* button : find_->findChildren<QToolButton*>()) button->setAccessibleName(tr("Clear find text"));
   replace_ = new QLineEdit(this);
   replace_->setPlaceholderText(tr("Replace with"));
   replace_->setAccessibleName(tr("Replacement text"));

@@ -14,7 +14,7 @@ OutlineView::OutlineView(QWidget* parent) : QTreeWidget(parent) {
   setHeaderHidden(true);
   setColumnCount(1);
   setRootIsDecorated(false);
-  setAccessibleName(tr("Connector outline"));
+  setAccessibleName(tr("Outline"));
   connect(this, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem* item) {
     emit jumpRequested(item->data(0, kLineRole).toInt(), 1);
   });

@@ -33,6 +33,7 @@ void addReadCommand(CLI::App& app, CliContext& context);
 void addRenderCommand(CLI::App& app, CliContext& context);
 void addValidateCommand(CLI::App& app, CliContext& context);
 void addContributeCommand(CLI::App& app, CliContext& context);
+void addImportOpenApiCommand(CLI::App& app, CliContext& context);
 void addPlannedCommands(CLI::App& app, CliContext& context);
 
 }  // namespace manifold::cli

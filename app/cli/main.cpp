@@ -24,6 +24,7 @@ int main(int argc, char** argv) {
   addDiscoverCommand(app, context);
   addReadCommand(app, context);
   addContributeCommand(app, context);
+  addImportOpenApiCommand(app, context);
   addPlannedCommands(app, context);
 
   try {

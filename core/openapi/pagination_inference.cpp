@@ -54,15 +54,15 @@ struct Field {
   std::string name() const { return path.back(); }
 };
 
-// Scalar and object fields of the response outside the records: top level and one level into
-// the objects APIs keep paging data in.
+// Scalar and object fields of the response outside the records: top level and up to two levels
+// into the objects APIs keep paging data in (links.next, _links.next.href).
 void collectFields(RefResolver& resolver, Node schema, const std::vector<std::string>& recordPath, std::vector<std::string>& at,
                    std::vector<Field>& out, int depth) {
   for (const auto& p : objectProperties(resolver, schema)) {
     at.push_back(p.name);
     if (at != recordPath) {
       out.push_back({at, p.schema});
-      if (depth == 0 && isObjectSchema(resolver, p.schema) &&
+      if (depth < 2 && isObjectSchema(resolver, p.schema) &&
           oneOf(p.name, {"links", "_links", "meta", "pagination", "paging", "page_info", "pageInfo", "response_metadata",
                          "metadata", "cursor", "cursors", "next"})) {
         collectFields(resolver, p.schema, recordPath, at, out, depth + 1);

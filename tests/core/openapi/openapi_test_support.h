@@ -54,14 +54,14 @@ inline ImportPlan planFromFixture(const std::string& name, const ImportOptions& 
   return std::move(plan.value());
 }
 
-inline const CandidateStream& streamNamed(const ImportPlan& plan, const std::string& name) {
-  static const CandidateStream missing;
+// A copy, so `streamNamed(planFromFixture(...), "x").schema` outlives the temporary plan.
+inline CandidateStream streamNamed(const ImportPlan& plan, const std::string& name) {
   const auto* s = plan.findStream(name);
   if (!s) {
     std::string names;
     for (const auto& c : plan.streams) names += c.name + " ";
     ADD_FAILURE() << "no stream '" << name << "'; streams: " << names;
-    return missing;
+    return {};
   }
   return *s;
 }

@@ -473,8 +473,35 @@ class Importer {
 
 }  // namespace
 
+namespace {
+
+// Latin-1 letters (UTF-8 C3 80..BF) to their ASCII base letter, upper case kept, so "Élément"
+// becomes "Element" rather than losing its letters; other non-ASCII text is dropped.
+std::string asciiFold(std::string_view text) {
+  static constexpr std::string_view kBase = "AAAAAAACEEEEIIIIDNOOOOOxOUUUUYPsaaaaaaaceeeeiiiidnooooo/ouuuuypy";
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    if (c == 0xC3 && i + 1 < text.size()) {
+      const auto next = static_cast<unsigned char>(text[i + 1]);
+      if (next >= 0x80 && next <= 0xBF) {
+        const char base = kBase[next - 0x80];
+        if (std::isalpha(static_cast<unsigned char>(base))) out.push_back(base);
+        ++i;
+        continue;
+      }
+    }
+    if (c >= 0x80) continue;
+    out.push_back(static_cast<char>(c));
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string snakeCase(std::string_view input) {
-  std::string_view textView = input;
+  const std::string folded = asciiFold(input);
+  std::string_view textView = folded;
   for (const char* ext : {".json", ".xml", ".yaml", ".csv"}) {
     const std::string_view e(ext);
     if (textView.size() > e.size() && textView.substr(textView.size() - e.size()) == e) textView.remove_suffix(e.size());

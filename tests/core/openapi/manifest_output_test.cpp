@@ -112,3 +112,41 @@ TEST(ConnectorFolder, WritesManifestMetadataAndReadmeAndRefusesToOverwrite) {
 
 }  // namespace
 }  // namespace manifold::openapi
+
+namespace manifold::openapi {
+namespace {
+
+using namespace manifold::openapi::testing;
+
+// Text from real documents that YAML would misread unquoted: colons, hashes, quotes, leading
+// symbols, numbers-as-keys, non-ASCII, newlines, braces that look like templates.
+TEST(ManifestOutput, AwkwardTextStillValidatesAndReadsBack) {
+  const auto plan = planFromText(R"JSON({
+    "openapi": "3.0.0",
+    "info": {"title": "Odd: API #1 \"quoted\"", "version": "1.0", "description": "- starts like a list\nsecond: line"},
+    "servers": [{"url": "https://odd.example/v1/"}],
+    "components": {"securitySchemes": {"k": {"type": "apiKey", "in": "header", "name": "X-Key: odd"}}},
+    "paths": {
+      "/@me/Élément-List.json": {"get": {"operationId": "it's {{ odd }}", "summary": "Lists: #things, 'quoted' & more",
+        "parameters": [{"name": "filter[status]", "in": "query", "required": true, "schema": {"type": "string", "enum": ["yes", "no", "on"]}}],
+        "responses": {"200": {"description": "x", "content": {"application/json": {"schema": {"type": "array", "items": {
+          "type": "object", "properties": {"id": {"type": "string"}, "123": {"type": "integer"}, "a: b": {"type": "string"},
+          "#x": {"type": "boolean"}, "null": {"type": "string"}, "yes": {"type": "string"}}}}}}}}}},
+      "/weird path/{the id}/items": {"get": {"responses": {"200": {"description": "x", "content": {"application/json":
+        {"schema": {"type": "array", "items": {"type": "object"}}}}}}}}
+    }})JSON");
+  ASSERT_EQ(plan.streams.size(), 2u);
+  EXPECT_EQ(plan.streams[0].name, "element_list");  // non-ASCII letters dropped, ".json" stripped
+  auto yaml = writeManifest(plan);
+  ASSERT_TRUE(yaml);
+  EXPECT_EQ(manifestFindings(yaml.value()), "") << yaml.value();
+  const auto loaded = manifest::loadManifest(yaml.value());
+  const auto& props = loaded.resolved["schemas"]["element_list"]["properties"];
+  for (const char* key : {"id", "123", "a: b", "#x", "null", "yes"}) EXPECT_TRUE(props.contains(key)) << key;
+  EXPECT_EQ(loaded.resolved["spec"]["connection_specification"]["properties"]["filter[status]"]["enum"],
+            (manifest::Json::array({"yes", "no", "on"})));
+  EXPECT_EQ(loaded.resolved["streams"][0]["retriever"]["requester"]["authenticator"]["inject_into"]["field_name"], "X-Key: odd");
+}
+
+}  // namespace
+}  // namespace manifold::openapi

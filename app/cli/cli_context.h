@@ -34,6 +34,8 @@ void addRenderCommand(CLI::App& app, CliContext& context);
 void addValidateCommand(CLI::App& app, CliContext& context);
 void addContributeCommand(CLI::App& app, CliContext& context);
 void addImportOpenApiCommand(CLI::App& app, CliContext& context);
+void addCatalogCommand(CLI::App& app, CliContext& context);
+void addForkCommand(CLI::App& app, CliContext& context);
 void addPlannedCommands(CLI::App& app, CliContext& context);
 
 }  // namespace manifold::cli

@@ -25,6 +25,8 @@ int main(int argc, char** argv) {
   addReadCommand(app, context);
   addContributeCommand(app, context);
   addImportOpenApiCommand(app, context);
+  addCatalogCommand(app, context);
+  addForkCommand(app, context);
   addPlannedCommands(app, context);
 
   try {

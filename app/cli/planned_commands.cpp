@@ -22,8 +22,6 @@ constexpr std::array kPlanned{
     PlannedCommand{"discover", "Print the connector's CATALOG"},
     PlannedCommand{"read", "Read records as Airbyte protocol messages"},
     PlannedCommand{"test-read", "Read one stream with limits and print a StreamRead"},
-    PlannedCommand{"catalog", "List connectors of the bundled or a remote catalog"},
-    PlannedCommand{"fork", "Copy a catalog connector into a workspace"},
     PlannedCommand{"contribute", "Open a pull request with a connector on GitHub"},
 };
 

@@ -9,6 +9,7 @@
 #include <sstream>
 
 #include "core/manifest/manifest_loader.h"
+#include "core/workspace/file_io.h"
 #include "core/protocol/secret_masker.h"
 #include "core/protocol/spec_secrets.h"
 
@@ -23,16 +24,6 @@ GitHubError refused(std::string message) {
   error.kind = GitHubErrorKind::Refused;
   error.message = std::move(message);
   return error;
-}
-
-std::optional<std::string> readFile(const fs::path& path) {
-  std::error_code ec;
-  if (!fs::is_regular_file(path, ec)) return std::nullopt;
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::stringstream text;
-  text << in.rdbuf();
-  return text.str();
 }
 
 nlohmann::json yamlToJson(const YAML::Node& node) {
@@ -77,7 +68,7 @@ std::map<std::string, std::string> streamsByName(const std::string& manifestText
 }
 
 std::optional<TestReadSummary> readTestSummary(const fs::path& file) {
-  const auto text = readFile(file);
+  const auto text = workspace::readTextFile(file);
   if (!text) return std::nullopt;
   const auto json = nlohmann::json::parse(*text, nullptr, false);
   if (!json.is_object()) return std::nullopt;
@@ -168,14 +159,14 @@ void applyTemplate(const ContributionRequest& request, ContributionPlan& plan) {
 
 Result<ContributionPlan> planContribution(const ContributionRequest& request) {
   const fs::path dir = request.connectorDir;
-  const auto manifestText = readFile(dir / "manifest.yaml");
+  const auto manifestText = workspace::readTextFile(dir / "manifest.yaml");
   if (!manifestText) {
     return refused("cannot contribute '" + dir.string() + "': it has no readable manifest.yaml");
   }
   ContributionPlan plan;
 
   // The name: metadata.yaml's data.name, else the folder's name; "source-" is the catalog's prefix.
-  const auto metadataText = readFile(dir / "metadata.yaml");
+  const auto metadataText = workspace::readTextFile(dir / "metadata.yaml");
   std::string name;
   if (metadataText) {
     try {
@@ -204,16 +195,16 @@ Result<ContributionPlan> planContribution(const ContributionRequest& request) {
   };
   add("manifest.yaml", request.layout.manifestPath, manifestText);
   add("metadata.yaml", request.layout.metadataPath, metadataText);
-  add("icon.svg", request.layout.iconPath, readFile(dir / "icon.svg"));
-  add("README.md", request.layout.docsPath, readFile(dir / "README.md"));
+  add("icon.svg", request.layout.iconPath, workspace::readTextFile(dir / "icon.svg"));
+  add("README.md", request.layout.docsPath, workspace::readTextFile(dir / "README.md"));
   if (!metadataText) plan.warnings.push_back("metadata.yaml is missing; the catalog needs one");
-  if (!readFile(dir / "README.md")) plan.warnings.push_back("README.md is missing; the catalog's docs page will be empty");
+  if (!workspace::readTextFile(dir / "README.md")) plan.warnings.push_back("README.md is missing; the catalog's docs page will be empty");
 
   // Secrets: what the caller passed, plus secret fields found in the local testing values.
   std::vector<std::string> secrets = request.secretValues;
   const auto loaded = manifest::loadManifest(*manifestText);
   if (!loaded.ok()) plan.warnings.push_back("manifest.yaml does not validate cleanly");
-  if (const auto values = readFile(dir / ".manifold" / "testing_values.json")) {
+  if (const auto values = workspace::readTextFile(dir / ".manifold" / "testing_values.json")) {
     const auto config = nlohmann::json::parse(*values, nullptr, false);
     if (config.is_object() && loaded.resolved.is_object() && loaded.resolved.contains("spec")) {
       const nlohmann::json spec = nlohmann::json::parse(loaded.resolved["spec"].dump());

@@ -7,7 +7,7 @@
 namespace {
 
 // Environment of a session without any display.
-manifold::testing::ProcessOptions withoutDisplay() {
+[[maybe_unused]] manifold::testing::ProcessOptions withoutDisplay() {
   manifold::testing::ProcessOptions options;
   options.extraEnv = {"DISPLAY=", "WAYLAND_DISPLAY=", "QT_QPA_PLATFORM=xcb"};
   return options;

@@ -1,6 +1,7 @@
 #include "tests/core/github/fake_github.h"
 
 #include <cstdio>
+#include <tuple>
 
 #include "core/interpolation/encoding.h"
 
@@ -54,6 +55,78 @@ std::map<std::string, std::string> FakeGitHub::filesAt(const std::string& commit
   return files;
 }
 
+std::string FakeGitHub::commitFiles(const std::string& repo, const std::string& branch,
+                                    const std::map<std::string, std::string>& files, const std::string& message) {
+  std::lock_guard lock(mutex_);
+  const std::string parent = refs[repo].contains(branch) ? refs[repo][branch] : std::string();
+  Tree tree;
+  if (!parent.empty()) tree.files = trees[commits[parent].tree].files;
+  for (const auto& [path, content] : files) {
+    const std::string sha = newSha("blob");
+    blobs[sha] = content;
+    tree.files[path] = sha;
+  }
+  const std::string treeSha = newSha("tree");
+  trees[treeSha] = tree;
+  const std::string commitSha = newSha("comm");
+  commits[commitSha] = {treeSha, parent.empty() ? std::vector<std::string>{} : std::vector<std::string>{parent}, message};
+  refs[repo][branch] = commitSha;
+  return commitSha;
+}
+
+std::string FakeGitHub::subtreeSha(const std::string& tree, const std::string& prefix) {
+  for (const auto& [sha, place] : subtrees_) {
+    if (place.first == tree && place.second == prefix) return sha;
+  }
+  const std::string sha = newSha("subt");
+  subtrees_[sha] = {tree, prefix};
+  return sha;
+}
+
+void FakeGitHub::answerTree(const std::string& repo, const std::string& sha, bool recursive, httplib::Response& res) {
+  std::string tree;
+  std::string prefix;
+  if (commits.contains(sha)) {
+    tree = commits[sha].tree;
+  } else if (trees.contains(sha)) {
+    tree = sha;
+  } else if (subtrees_.contains(sha)) {
+    std::tie(tree, prefix) = subtrees_[sha];
+  }
+  if (tree.empty() || !trees.contains(tree)) {
+    answer(res, 404, message("Not Found"));
+    return;
+  }
+  std::map<std::string, json> entries;  // sorted by path, as GitHub sends them
+  for (const auto& [path, blob] : trees[tree].files) {
+    if (!startsWith(path, prefix)) continue;
+    const std::string relative = path.substr(prefix.size());
+    std::size_t slash = relative.find('/');
+    while (slash != std::string::npos) {
+      const std::string folder = relative.substr(0, slash);
+      entries.try_emplace(folder, json{{"path", folder}, {"mode", "040000"}, {"type", "tree"},
+                                       {"sha", subtreeSha(tree, prefix + folder + "/")}});
+      if (!recursive) break;
+      slash = relative.find('/', slash + 1);
+    }
+    if (recursive || relative.find('/') == std::string::npos) {
+      entries[relative] = json{{"path", relative}, {"mode", "100644"}, {"type", "blob"}, {"sha", blob},
+                               {"size", blobs[blob].size()}};
+    }
+  }
+  json list = json::array();
+  bool truncated = false;
+  for (const auto& [path, entry] : entries) {
+    if (recursive && list.size() >= maxTreeEntries) {
+      truncated = true;
+      break;
+    }
+    list.push_back(entry);
+  }
+  answer(res, 200, json{{"sha", sha}, {"url", baseUrl() + "/repos/" + repo + "/git/trees/" + sha}, {"tree", list},
+                        {"truncated", truncated}});
+}
+
 std::string FakeGitHub::newSha(const std::string& kind) {
   char buffer[48];
   std::snprintf(buffer, sizeof buffer, "%s%036d", kind.substr(0, 4).c_str(), ++counter_);
@@ -67,7 +140,8 @@ void FakeGitHub::handle(const httplib::Request& req, httplib::Response& res) {
     answer(res, 403, message("Request forbidden by administrative rules. Please make sure your request has a User-Agent header"));
     return;
   }
-  if (req.get_header_value("Authorization") != std::string("Bearer ") + kToken) {
+  const bool anonymous = !requireToken && !req.has_header("Authorization");
+  if (!anonymous && req.get_header_value("Authorization") != std::string("Bearer ") + kToken) {
     answer(res, 401, message("Bad credentials"));
     return;
   }
@@ -248,12 +322,50 @@ void FakeGitHub::handle(const httplib::Request& req, httplib::Response& res) {
     return;
   }
   if (startsWith(rest, "/contents/") && req.method == "GET") {
-    const auto it = contents.find(repo + rest.substr(9) + "@" + req.get_param_value("ref"));
-    if (it == contents.end()) {
+    const std::string ref = req.get_param_value("ref");
+    const auto it = contents.find(repo + rest.substr(9) + "@" + ref);
+    if (it != contents.end()) {
+      answer(res, 200, json{{"encoding", "base64"}, {"content", interpolation::base64Encode(it->second)}});
+      return;
+    }
+    // Otherwise from the commit (or branch) named by ref: a folder lists its children.
+    std::string commit = ref.empty() ? refs[repo][defaultBranch] : ref;
+    if (refs[repo].contains(commit)) commit = refs[repo][commit];
+    const auto found = commits.find(commit);
+    if (found == commits.end() || !trees.contains(found->second.tree)) {
+      answer(res, 404, message("No commit found for the ref " + ref));
+      return;
+    }
+    const std::string folder = rest.substr(10);
+    const auto& files = trees[found->second.tree].files;
+    json list = json::array();
+    for (const auto& [file, sha] : files) {
+      if (!startsWith(file, folder + "/")) continue;
+      const std::string child = file.substr(folder.size() + 1);
+      if (child.find('/') != std::string::npos) continue;
+      list.push_back(json{{"name", child}, {"path", file}, {"sha", sha}, {"type", "file"}, {"size", blobs[sha].size()}});
+    }
+    if (list.empty()) {
       answer(res, 404, message("Not Found"));
       return;
     }
-    answer(res, 200, json{{"encoding", "base64"}, {"content", interpolation::base64Encode(it->second)}});
+    answer(res, 200, list);
+    return;
+  }
+  if (startsWith(rest, "/git/trees/") && req.method == "GET") {
+    answerTree(repo, rest.substr(11), req.get_param_value("recursive") == "1", res);
+    return;
+  }
+  if (startsWith(rest, "/git/blobs/") && req.method == "GET") {
+    const auto it = blobs.find(rest.substr(11));
+    if (it == blobs.end()) {
+      answer(res, 404, message("Not Found"));
+      return;
+    }
+    // GitHub wraps base64 at 60 characters.
+    std::string encoded = interpolation::base64Encode(it->second);
+    for (std::size_t pos = 60; pos < encoded.size(); pos += 61) encoded.insert(pos, "\n");
+    answer(res, 200, json{{"sha", it->first}, {"size", it->second.size()}, {"encoding", "base64"}, {"content", encoded}});
     return;
   }
   answer(res, 404, message("Not Found"));

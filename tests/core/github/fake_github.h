@@ -55,6 +55,8 @@ class FakeGitHub {
   std::string upstream = "airbytehq/airbyte";
   std::string defaultBranch = "master";
   bool forkExists = false;
+  bool requireToken = true;        // false: anonymous reads are answered too (a public repository)
+  std::size_t maxTreeEntries = 100000;  // a recursive trees answer beyond this is cut, truncated: true
   int forkNotReadyPolls = 3;  // answers 409, then 404, ... this many times after the fork
   std::vector<Override> overrides;  // answered instead of the normal behaviour, first match
 
@@ -69,11 +71,20 @@ class FakeGitHub {
   std::string forkName() const { return login + "/" + upstream.substr(upstream.find('/') + 1); }
   // The files of a commit's tree, path → content.
   std::map<std::string, std::string> filesAt(const std::string& commitSha) const;
+  // Commits `files` (path → content, on top of the branch's tree) to `branch` of `repo` and
+  // moves the branch there; returns the new commit's SHA. Setup, or while serving.
+  std::string commitFiles(const std::string& repo, const std::string& branch,
+                          const std::map<std::string, std::string>& files, const std::string& message = "Update");
 
  private:
   void handle(const httplib::Request& req, httplib::Response& res);
+  // GET /git/trees/{sha}[?recursive=1]: trees are flat path maps here, so a folder inside a
+  // commit's tree answers under a derived SHA that subtrees_ remembers.
+  void answerTree(const std::string& repo, const std::string& sha, bool recursive, httplib::Response& res);
+  std::string subtreeSha(const std::string& tree, const std::string& prefix);
   std::string newSha(const std::string& kind);
 
+  std::map<std::string, std::pair<std::string, std::string>> subtrees_;  // sha → (tree, folder prefix)
   LocalHttpServer server_;
   mutable std::mutex mutex_;
   int counter_ = 0;

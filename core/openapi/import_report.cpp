@@ -12,7 +12,7 @@ std::string formatStreamReport(const CandidateStream& s) {
   return out;
 }
 
-std::string formatReport(const ImportPlan& plan, const std::vector<std::string>& chosen) {
+std::string formatDocumentReport(const ImportPlan& plan) {
   std::string out;
   out += "Imported " + (plan.title.empty() ? std::string("an API") : plan.title) +
          (plan.apiVersion.empty() ? "" : " " + plan.apiVersion) + " from " +
@@ -20,6 +20,11 @@ std::string formatReport(const ImportPlan& plan, const std::vector<std::string>&
   for (const auto& i : plan.inferred) out += "  + " + i.what + "  [" + i.from + "]\n";
   if (plan.auth.empty()) out += "  ? auth: the document declares no usable security scheme; requests go unauthenticated\n";
   for (const auto& n : plan.notes) out += "  ! " + n + "\n";
+  return out;
+}
+
+std::string formatReport(const ImportPlan& plan, const std::vector<std::string>& chosen) {
+  std::string out = formatDocumentReport(plan);
   std::size_t used = 0;
   for (const auto& s : plan.streams) {
     const bool in = chosen.empty() || std::find(chosen.begin(), chosen.end(), s.name) != chosen.end();

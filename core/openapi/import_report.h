@@ -11,6 +11,9 @@ namespace manifold::openapi {
 // Streams not in `chosen` (when it is not empty) are listed as left out.
 std::string formatReport(const ImportPlan& plan, const std::vector<std::string>& chosen = {});
 
+// The document-wide part: source, url_base, auth, notes (unresolved refs, skipped schemes).
+std::string formatDocumentReport(const ImportPlan& plan);
+
 // One stream's section of the report (for the IDE's per-stream view).
 std::string formatStreamReport(const CandidateStream& stream);
 

@@ -9,6 +9,7 @@
 #include "ui/editor/outline_view.h"
 #include "ui/editor/problems_view.h"
 #include "ui/editor/yaml_editor.h"
+#include "ui/openapi/openapi_wizard.h"
 #include "ui/settings/app_settings.h"
 
 #include <QApplication>
@@ -121,6 +122,7 @@ void MainWindow::createDocks() {
 void MainWindow::createActions() {
   QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
   fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openWithDialog);
+  fileMenu->addAction(tr("New Connector from Open&API…"), this, &MainWindow::newFromOpenApi);
   recent_menu_ = fileMenu->addMenu(tr("Open &Recent"));
   connect(recent_menu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
   rebuildRecentMenu();
@@ -389,6 +391,28 @@ void MainWindow::openWithDialog() {
       this, tr("Open manifest"), QFileInfo(file_path_).absolutePath(),
       tr("YAML manifests (*.yaml *.yml);;All files (*)"));
   if (!path.isEmpty()) openFile(path);
+}
+
+void MainWindow::newFromOpenApi() {
+  auto* wizard = new OpenApiWizard(this);
+  wizard->setAttribute(Qt::WA_DeleteOnClose);
+  connect(wizard, &OpenApiWizard::manifestCreated, this,
+          [this](const QString& yamlText) { openGeneratedManifest(yamlText); });
+  wizard->open();
+}
+
+void MainWindow::openGeneratedManifest(const QString& yamlText) {
+  if (!maybeSave()) return;
+  recovery_.discard(documentKey());
+  file_format_ = TextFile();
+  setCurrentFile(QString());
+  editor_->setText(yamlText);
+  editor_->setModified(true);
+  disk_hash_.clear();
+  watchCurrentFile();
+  updateTitle();
+  live_validator_->validateNow();
+  statusBar()->showMessage(tr("New connector from OpenAPI: fill in the spec's values, then save it"), 10000);
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

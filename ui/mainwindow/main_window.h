@@ -58,6 +58,9 @@ class MainWindow : public QMainWindow {
   void goToLine(int line);
   // Moves the caret to a 1-based line and column, as diagnostics and the outline report them.
   void goToPosition(int line, int column);
+  // File > New Connector from OpenAPI…: the wizard's manifest opens as a new, unsaved buffer.
+  void newFromOpenApi();
+  void openGeneratedManifest(const QString& yamlText);
 
  protected:
   void closeEvent(QCloseEvent* event) override;

@@ -2,6 +2,7 @@
 #include "ui/mainwindow/main_window.h"
 
 #include "core/version.h"
+#include "ui/catalog/catalog_browser.h"
 #include "ui/editor/completion_assist.h"
 #include "ui/editor/diagnostics_decorator.h"
 #include "ui/editor/find_replace_bar.h"
@@ -15,6 +16,7 @@
 #include <QApplication>
 #include <QCloseEvent>
 #include <QCryptographicHash>
+#include <QDir>
 #include <QDockWidget>
 #include <QFile>
 #include <QFileDialog>
@@ -126,6 +128,8 @@ void MainWindow::createActions() {
   recent_menu_ = fileMenu->addMenu(tr("Open &Recent"));
   connect(recent_menu_, &QMenu::aboutToShow, this, &MainWindow::rebuildRecentMenu);
   rebuildRecentMenu();
+  fileMenu->addAction(tr("&Catalog…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
+                      &MainWindow::showCatalog);
   fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
   fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
   fileMenu->addSeparator();
@@ -157,6 +161,20 @@ void MainWindow::createActions() {
                        tr("%1\nA native IDE for declarative HTTP API connectors.")
                            .arg(fromView(versionLine())));
   });
+}
+
+void MainWindow::showCatalog() {
+  if (catalog_browser_ == nullptr) {
+    catalog_browser_ = new CatalogBrowser(CatalogSettings::fromAppSettings(), this);
+    connect(catalog_browser_, &CatalogBrowser::openConnectorRequested, this, [this](const QString& dir) {
+      if (openFile(QDir(dir).filePath(QStringLiteral("manifest.yaml")))) catalog_browser_->hide();
+    });
+  } else {
+    catalog_browser_->refreshWorkspace();
+  }
+  catalog_browser_->show();
+  catalog_browser_->raise();
+  catalog_browser_->activateWindow();
 }
 
 void MainWindow::rebuildRecentMenu() {

@@ -15,6 +15,7 @@ class QTimer;
 
 namespace manifold::ui {
 
+class CatalogBrowser;
 class CompletionAssist;
 class DiagnosticsDecorator;
 class FindReplaceBar;
@@ -38,6 +39,7 @@ class MainWindow : public QMainWindow {
   CompletionAssist* completionAssist() const { return completion_; }
   ProblemsView* problemsView() const { return problems_; }
   OutlineView* outlineView() const { return outline_; }
+  CatalogBrowser* catalogBrowser() const { return catalog_browser_; }
   QString currentFile() const { return file_path_; }
   const RecoveryStore& recoveryStore() const { return recovery_; }
 
@@ -56,6 +58,9 @@ class MainWindow : public QMainWindow {
   // Puts a recovered buffer into the editor, marked modified, bound to its original file.
   void restoreRecovered(const RecoveryStore::Entry& entry);
   void goToLine(int line);
+  // The catalog browser (File > Catalog…, Ctrl+Shift+O); forking or opening a connector there
+  // opens it here.
+  void showCatalog();
   // Moves the caret to a 1-based line and column, as diagnostics and the outline report them.
   void goToPosition(int line, int column);
   // File > New Connector from OpenAPI…: the wizard's manifest opens as a new, unsaved buffer.
@@ -92,6 +97,7 @@ class MainWindow : public QMainWindow {
   OutlineView* outline_ = nullptr;
   QLabel* validation_status_ = nullptr;
   QMenu* recent_menu_ = nullptr;
+  CatalogBrowser* catalog_browser_ = nullptr;
   QTimer* autosave_timer_ = nullptr;
   QFileSystemWatcher* watcher_ = nullptr;
   RecoveryStore recovery_;

@@ -56,6 +56,13 @@ class AppSettings : public QObject {
   Setting<int> autosaveSeconds{QStringLiteral("Editor/AutosaveSeconds"), 15, this};
   Setting<QByteArray> windowGeometry{QStringLiteral("Window/Geometry"), {}, this};
   Setting<QByteArray> windowState{QStringLiteral("Window/State"), {}, this};
+  // The user's connectors (empty: ~/Manifold/connectors) and the GitHub catalog.
+  Setting<QString> workspaceDir{QStringLiteral("Catalog/WorkspaceDir"), {}, this};
+  Setting<QString> catalogRepository{QStringLiteral("Catalog/Repository"), QStringLiteral("airbytehq/airbyte"), this};
+  Setting<QString> catalogBranch{QStringLiteral("Catalog/Branch"), QStringLiteral("master"), this};
+  Setting<QString> catalogPathPattern{QStringLiteral("Catalog/PathPattern"),
+                                      QStringLiteral("airbyte-integrations/connectors/source-*/manifest.yaml"), this};
+  Setting<QString> githubApiUrl{QStringLiteral("GitHub/ApiUrl"), QStringLiteral("https://api.github.com"), this};
 
   static constexpr int kMaxRecentFiles = 10;
 

@@ -1,22 +1,13 @@
 // Security schemes → authenticators.
 #include "core/openapi/auth_inference.h"
 
+#include "core/openapi/name_text.h"
+
 #include <algorithm>
 #include <cctype>
 
 namespace manifold::openapi {
 namespace {
-
-std::string text(const Json& node, const char* key) {
-  if (!node.is_object()) return {};
-  auto it = node.find(key);
-  return it != node.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::string lower(std::string value) {
-  for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return value;
-}
 
 void addRequirementNames(const Json& security, std::vector<std::string>& names) {
   if (!security.is_array()) return;
@@ -71,14 +62,14 @@ std::vector<AuthScheme> inferAuth(RefResolver& resolver, const OpenApiDocument& 
       notes.push_back("security requirement '" + name + "' names no scheme in " + containerName);
       continue;
     }
-    const auto type = text(*scheme, "type");
+    const auto type = stringField(*scheme, "type");
     AuthScheme auth;
     auth.name = name;
-    auth.description = text(*scheme, "description");
+    auth.description = stringField(*scheme, "description");
     if (type == "apiKey") {
       auth.kind = AuthKind::ApiKey;
-      const auto in = text(*scheme, "in");
-      auth.fieldName = text(*scheme, "name");
+      const auto in = stringField(*scheme, "in");
+      auth.fieldName = stringField(*scheme, "name");
       if (auth.fieldName.empty()) {
         notes.push_back("API key scheme '" + name + "' has no parameter name; left out");
         continue;
@@ -92,10 +83,10 @@ std::vector<AuthScheme> inferAuth(RefResolver& resolver, const OpenApiDocument& 
         auth.injectInto = "header";
       }
       inferred.push_back({"auth: ApiKeyAuthenticator in " + (in.empty() ? std::string("header") : in) + " '" + auth.fieldName + "'", from});
-    } else if (type == "http" && lower(text(*scheme, "scheme")) == "bearer") {
+    } else if (type == "http" && lowerAscii(stringField(*scheme, "scheme")) == "bearer") {
       auth.kind = AuthKind::Bearer;
       inferred.push_back({"auth: BearerAuthenticator", from});
-    } else if ((type == "http" && lower(text(*scheme, "scheme")) == "basic") || type == "basic") {
+    } else if ((type == "http" && lowerAscii(stringField(*scheme, "scheme")) == "basic") || type == "basic") {
       auth.kind = AuthKind::Basic;
       inferred.push_back({"auth: BasicHttpAuthenticator", from});
     } else if (type == "oauth2") {
@@ -103,7 +94,7 @@ std::vector<AuthScheme> inferAuth(RefResolver& resolver, const OpenApiDocument& 
       Json flow;
       std::string flowName;
       if (swagger) {
-        flowName = text(*scheme, "flow");
+        flowName = stringField(*scheme, "flow");
         flow = *scheme;
       } else if (auto flows = scheme->find("flows"); flows != scheme->end() && flows->is_object()) {
         for (const char* candidate : {"clientCredentials", "authorizationCode"}) {
@@ -116,8 +107,8 @@ std::vector<AuthScheme> inferAuth(RefResolver& resolver, const OpenApiDocument& 
       }
       if (flowName == "application") flowName = "clientCredentials";
       if (flowName == "accessCode") flowName = "authorizationCode";
-      auth.tokenUrl = text(flow, "refreshUrl").empty() || flowName == "clientCredentials" ? text(flow, "tokenUrl")
-                                                                                          : text(flow, "refreshUrl");
+      auth.tokenUrl = stringField(flow, "refreshUrl").empty() || flowName == "clientCredentials" ? stringField(flow, "tokenUrl")
+                                                                                          : stringField(flow, "refreshUrl");
       if ((flowName != "clientCredentials" && flowName != "authorizationCode") || auth.tokenUrl.empty()) {
         notes.push_back("OAuth 2 scheme '" + name + "' has no client-credentials or authorization-code flow with a token URL; " +
                         "left out (add an authenticator by hand)");

@@ -4,9 +4,9 @@
 #include "core/http/url.h"
 #include "core/openapi/manifest_writer.h"
 #include "core/openapi/yaml_writer.h"
+#include "core/workspace/file_io.h"
 
 #include <cctype>
-#include <fstream>
 #include <system_error>
 
 namespace manifold::openapi {
@@ -68,25 +68,6 @@ std::string readmeText(const ImportPlan& plan, const std::vector<std::string>& c
   return out;
 }
 
-Result<bool> writeAtomically(const std::filesystem::path& path, const std::string& text) {
-  auto temporary = path;
-  temporary += ".tmp";
-  {
-    std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
-    if (!out) return OpenApiError{"cannot write " + temporary.string()};
-    out << text;
-    out.flush();
-    if (!out) return OpenApiError{"cannot write " + temporary.string() + " (disk full?)"};
-  }
-  std::error_code ec;
-  std::filesystem::rename(temporary, path, ec);
-  if (ec) {
-    std::filesystem::remove(temporary, ec);
-    return OpenApiError{"cannot replace " + path.string() + ": " + ec.message()};
-  }
-  return true;
-}
-
 }  // namespace
 
 std::string connectorName(std::string_view title) {
@@ -125,8 +106,8 @@ Result<std::vector<std::filesystem::path>> writeConnectorFolder(const std::files
   std::vector<std::filesystem::path> written;
   for (const auto& [file, text] : {std::pair{"manifest.yaml", &files.manifest}, std::pair{"metadata.yaml", &files.metadata},
                                    std::pair{"README.md", &files.readme}}) {
-    auto ok = writeAtomically(dir / file, *text);
-    if (!ok) return ok.error();
+    auto ok = workspace::writeFileAtomically(dir / file, *text);
+    if (!ok) return OpenApiError{ok.error().message};
     written.push_back(dir / file);
   }
   return written;

@@ -2,6 +2,8 @@
 // primary keys and incremental suggestions. Pagination and auth have their own files.
 #include "core/openapi/openapi_importer.h"
 
+#include "core/openapi/name_text.h"
+
 #include "core/http/url.h"
 #include "core/openapi/auth_inference.h"
 #include "core/openapi/operation.h"
@@ -14,25 +16,6 @@
 
 namespace manifold::openapi {
 namespace {
-
-std::string text(const Json& node, const char* key) {
-  if (!node.is_object()) return {};
-  auto it = node.find(key);
-  return it != node.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::string lower(std::string value) {
-  for (auto& c : value) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return value;
-}
-
-std::string normalized(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  return out;
-}
 
 std::vector<std::string> splitPath(std::string_view path) {
   std::vector<std::string> out;
@@ -128,9 +111,9 @@ class Importer {
  private:
   void readInfo() {
     const Json& info = document_.root.contains("info") ? document_.root["info"] : Json();
-    plan_.title = text(info, "title");
-    plan_.apiVersion = text(info, "version");
-    plan_.description = text(info, "description");
+    plan_.title = stringField(info, "title");
+    plan_.apiVersion = stringField(info, "version");
+    plan_.description = stringField(info, "description");
     plan_.documentVersion = std::string(specVersionName(document_.version)) + " (" + document_.versionText + ")";
     plan_.source = document_.location;
   }
@@ -160,8 +143,8 @@ class Importer {
     }
     const Json& root = document_.root;
     if (document_.version == SpecVersion::Swagger2) {
-      const auto host = text(root, "host");
-      std::string basePath = text(root, "basePath");
+      const auto host = stringField(root, "host");
+      std::string basePath = stringField(root, "basePath");
       if (host.empty()) {
         useRelativeBase(basePath.empty() ? "/" : basePath, "basePath");
         return;
@@ -183,7 +166,7 @@ class Importer {
       return;
     }
     const Json& server = (*servers)[0];
-    std::string url = text(server, "url");
+    std::string url = stringField(server, "url");
     // Server variables become spec inputs with their default and enum.
     if (auto variables = server.find("variables"); variables != server.end() && variables->is_object()) {
       for (auto it = variables->begin(); it != variables->end(); ++it) {
@@ -194,7 +177,7 @@ class Importer {
         SpecInput input;
         input.key = it.key();
         input.schema = Json{{"type", "string"}, {"title", titleFromKey(it.key())}};
-        if (auto d = text(it.value(), "description"); !d.empty()) input.schema["description"] = d;
+        if (auto d = stringField(it.value(), "description"); !d.empty()) input.schema["description"] = d;
         if (it.value().contains("enum")) input.schema["enum"] = it.value()["enum"];
         if (it.value().contains("default")) input.schema["default"] = it.value()["default"];
         plan_.specInputs.push_back(std::move(input));
@@ -276,7 +259,7 @@ class Importer {
     const auto props = objectProperties(resolver_, draft.location.itemSchema);
     const std::string from = "item schema of " + s.operationLabel();
     for (const auto& p : props) {
-      if (lower(p.name) == "id") {
+      if (lowerAscii(p.name) == "id") {
         s.primaryKey = {p.name};
         s.inferred.push_back({"primary key '" + p.name + "'", from});
         return;
@@ -284,7 +267,7 @@ class Importer {
     }
     std::vector<std::string> requiredIds;
     for (const auto& p : props) {
-      const auto n = lower(p.name);
+      const auto n = lowerAscii(p.name);
       if (p.required && n.size() > 2 && n.compare(n.size() - 2, 2, "id") == 0) requiredIds.push_back(p.name);
     }
     if (requiredIds.size() == 1) {
@@ -294,7 +277,7 @@ class Importer {
     }
     for (const auto& p : props) {
       Node schema = resolver_.deref(p.schema);
-      if (schema && lower(text(*schema, "description")).find("unique") != std::string::npos) {
+      if (schema && lowerAscii(stringField(*schema, "description")).find("unique") != std::string::npos) {
         s.primaryKey = {p.name};
         s.inferred.push_back({"primary key '" + p.name + "' (described as unique)", from});
         return;
@@ -339,10 +322,10 @@ class Importer {
         link.parentName = parent.stream.name;
         link.parentKey = key;
         link.partitionField = last;
-        link.parentKeyGuessed = normalized(key) != normalized(last) &&
-                                !(normalized(last).size() > normalized(key).size() &&
-                                  normalized(last).compare(normalized(last).size() - normalized(key).size(), std::string::npos,
-                                                           normalized(key)) == 0);
+        // {customer_id} filled from 'id' or {login} from 'login' is expected; anything else is a guess.
+        const auto k = normalizedName(key);
+        const auto p = normalizedName(last);
+        link.parentKeyGuessed = !(p.size() >= k.size() && p.compare(p.size() - k.size(), std::string::npos, k) == 0);
         draft.stream.inferred.push_back({"parent stream '" + parent.stream.name + "': its '" + key + "' fills {" + last + "}",
                                          "path " + draft.op.path + " under " + parent.op.path});
         if (link.parentKeyGuessed) {
@@ -431,9 +414,9 @@ class Importer {
     });
   }
   bool authHeader(const std::string& name) const {
-    if (lower(name) == "authorization") return true;
+    if (lowerAscii(name) == "authorization") return true;
     return std::any_of(plan_.auth.begin(), plan_.auth.end(), [&](const AuthScheme& a) {
-      return a.kind == AuthKind::ApiKey && a.injectInto == "header" && lower(a.fieldName) == lower(name);
+      return a.kind == AuthKind::ApiKey && a.injectInto == "header" && lowerAscii(a.fieldName) == lowerAscii(name);
     });
   }
 
@@ -447,12 +430,12 @@ class Importer {
                                                         "changedat"};
     const auto props = objectProperties(resolver_, draft.location.itemSchema);
     for (const auto& p : draft.op.parameters) {
-      if (p.in != "query" || kStart.count(normalized(p.name)) == 0) continue;
+      if (p.in != "query" || kStart.count(normalizedName(p.name)) == 0) continue;
       const auto format = p.format();
       if (format != "date-time" && format != "date") continue;
       for (const auto& wanted : kCursorFields) {
         for (const auto& prop : props) {
-          if (normalized(prop.name) != wanted) continue;
+          if (normalizedName(prop.name) != wanted) continue;
           s.incremental = IncrementalSuggestion{prop.name, p.name, format};
           s.inferred.push_back({"suggested (off): DatetimeBasedCursor on '" + prop.name + "' from '" + p.name + "'",
                                 "parameter '" + p.name + "' (" + format + ") and item field '" + prop.name + "' of " +

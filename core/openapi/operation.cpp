@@ -1,6 +1,8 @@
 // Operations and record locations: the parts of a document the inference rules read.
 #include "core/openapi/operation.h"
 
+#include "core/openapi/name_text.h"
+
 #include "core/openapi/schema_converter.h"
 
 #include <algorithm>
@@ -9,17 +11,6 @@
 
 namespace manifold::openapi {
 namespace {
-
-std::string stringField(const Json& node, const char* key) {
-  if (!node.is_object()) return {};
-  auto it = node.find(key);
-  return it != node.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-std::string lower(std::string text) {
-  for (auto& c : text) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return text;
-}
 
 // The usual names of the list inside a wrapper object, most specific first.
 constexpr std::array kRecordWrappers{"data",    "results", "items",   "value", "records", "entries", "elements",
@@ -70,7 +61,7 @@ Node jsonBodySchema(RefResolver& resolver, Node response, bool swagger) {
   if (!content || !content->is_object()) return {};
   Node chosen;
   for (auto it = content->begin(); it != content->end(); ++it) {
-    const auto type = lower(it.key());
+    const auto type = lowerAscii(it.key());
     const bool json = type.rfind("application/json", 0) == 0;
     if (json || (!chosen && (type.find("json") != std::string::npos || type == "*/*"))) {
       chosen = Node{&it.value(), content.doc};
@@ -83,7 +74,7 @@ Node jsonBodySchema(RefResolver& resolver, Node response, bool swagger) {
 
 bool looksLikeSearch(const Operation& op) {
   const auto last = op.path.substr(op.path.find_last_of('/') + 1);
-  for (const auto& text : {lower(op.operationId), lower(op.summary), lower(last)}) {
+  for (const auto& text : {lowerAscii(op.operationId), lowerAscii(op.summary), lowerAscii(last)}) {
     for (const char* word : {"search", "list", "query", "find", "filter"}) {
       if (text.find(word) != std::string::npos) return true;
     }

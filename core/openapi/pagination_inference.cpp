@@ -2,6 +2,8 @@
 // nextCursor and NEXT-CURSOR are one name), since APIs spell them every way.
 #include "core/openapi/pagination_inference.h"
 
+#include "core/openapi/name_text.h"
+
 #include "core/openapi/schema_converter.h"
 
 #include <algorithm>
@@ -11,17 +13,9 @@
 namespace manifold::openapi {
 namespace {
 
-std::string normalized(std::string_view name) {
-  std::string out;
-  for (char c : name) {
-    if (std::isalnum(static_cast<unsigned char>(c))) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-  }
-  return out;
-}
-
 bool oneOf(std::string_view name, std::initializer_list<std::string_view> names) {
-  const auto n = normalized(name);
-  return std::any_of(names.begin(), names.end(), [&](std::string_view c) { return n == normalized(c); });
+  const auto n = normalizedName(name);
+  return std::any_of(names.begin(), names.end(), [&](std::string_view c) { return n == normalizedName(c); });
 }
 
 bool isIdentifier(std::string_view key) {
@@ -88,7 +82,7 @@ bool isUrlField(RefResolver& resolver, const Field& field) {
   const std::string format = schema && schema->is_object() && schema->contains("format") && (*schema)["format"].is_string()
                                  ? (*schema)["format"].get<std::string>()
                                  : std::string();
-  const auto n = normalized(name);
+  const auto n = normalizedName(name);
   // A bare "next" is a URL when the document says so or when it sits in a links object.
   return n != "next" || format == "uri" || format == "url" ||
          (field.path.size() >= 2 && oneOf(field.path[field.path.size() - 2], {"links", "_links", "paging"}));
@@ -97,7 +91,7 @@ bool isUrlField(RefResolver& resolver, const Field& field) {
 const Parameter* findQuery(const Operation& op, std::initializer_list<std::string_view> names) {
   for (auto name : names) {
     for (const auto& p : op.parameters) {
-      if (p.in == "query" && normalized(p.name) == normalized(name)) return &p;
+      if (p.in == "query" && normalizedName(p.name) == normalizedName(name)) return &p;
     }
   }
   return nullptr;
@@ -134,11 +128,11 @@ std::string stopCondition(RefResolver& resolver, const std::vector<Field>& field
 
 // The query parameter a cursor field is passed back in.
 const Parameter* cursorParameterFor(const Operation& op, std::string_view field) {
-  const auto f = normalized(field);
+  const auto f = normalizedName(field);
   const std::string stripped = f.rfind("next", 0) == 0 ? f.substr(4) : f;
   for (const auto& p : op.parameters) {
     if (p.in != "query") continue;
-    const auto n = normalized(p.name);
+    const auto n = normalizedName(p.name);
     if (n == f || (!stripped.empty() && n == stripped)) return &p;
     if ((f == "endcursor" || f == "nextcursor") && n == "after") return &p;
     if (f == "continuation" && n == "continuationtoken") return &p;
@@ -249,7 +243,7 @@ PaginationPlan inferPagination(RefResolver& resolver, const Operation& op, const
   // 5. A documented Link header.
   if (Node headers = resolver.child(op.successResponse, "headers"); headers && headers->is_object()) {
     for (auto it = headers->begin(); it != headers->end(); ++it) {
-      if (normalized(it.key()) != "link") continue;
+      if (normalizedName(it.key()) != "link") continue;
       plan.kind = PaginationKind::LinkHeader;
       plan.cursorValue = "{{ headers.get('link', {}).get('next', {}).get('url') }}";
       setPageSize(plan, size);

@@ -25,9 +25,8 @@ inline std::string readFile(const std::string& path) {
   return text.str();
 }
 
-// Parses and plans; a failure fails the calling test and returns an empty plan.
-inline ImportPlan planFromText(const std::string& text, const ImportOptions& options = {}) {
-  auto document = parseOpenApi(text, "test.yaml");
+// Plans a parsed document; a failure fails the calling test and returns an empty plan.
+inline ImportPlan planOrFail(const Result<OpenApiDocument>& document, const ImportOptions& options) {
   if (!document) {
     ADD_FAILURE() << document.error().message;
     return {};
@@ -40,18 +39,12 @@ inline ImportPlan planFromText(const std::string& text, const ImportOptions& opt
   return std::move(plan.value());
 }
 
+inline ImportPlan planFromText(const std::string& text, const ImportOptions& options = {}) {
+  return planOrFail(parseOpenApi(text, "test.yaml"), options);
+}
+
 inline ImportPlan planFromFixture(const std::string& name, const ImportOptions& options = {}) {
-  auto document = loadOpenApi(fixturePath(name));
-  if (!document) {
-    ADD_FAILURE() << document.error().message;
-    return {};
-  }
-  auto plan = planImport(document.value(), options);
-  if (!plan) {
-    ADD_FAILURE() << plan.error().message;
-    return {};
-  }
-  return std::move(plan.value());
+  return planOrFail(loadOpenApi(fixturePath(name)), options);
 }
 
 // A copy, so `streamNamed(planFromFixture(...), "x").schema` outlives the temporary plan.

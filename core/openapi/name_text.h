@@ -1,0 +1,20 @@
+// Small text helpers the import rules share: reading string fields and comparing names.
+#pragma once
+
+#include "core/openapi/openapi_document.h"
+
+#include <string>
+#include <string_view>
+
+namespace manifold::openapi {
+
+// The string at node[key], or "" when absent or not a string.
+std::string stringField(const Json& node, const char* key);
+
+// ASCII lower case.
+std::string lowerAscii(std::string text);
+
+// Lower-case letters and digits only, so next_cursor, nextCursor and NEXT-CURSOR compare equal.
+std::string normalizedName(std::string_view name);
+
+}  // namespace manifold::openapi

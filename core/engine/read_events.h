@@ -26,6 +26,9 @@ struct ReadEvents {
   std::function<void(const http::HttpExchange& exchange, const ExchangeInfo& info)> httpExchange;
   // The record's data, transformed; valid only during the call (copy it to keep it).
   std::function<void(const nlohmann::json& record)> record;
+  // A page's records have all been passed to `record` (or a record limit cut the page short):
+  // the boundary a test read groups pages by. Not sent for a response the error handler ignored.
+  std::function<void()> pageDone;
   std::function<void(protocol::LogLevel level, const std::string& message)> log;
   // The stream's state blob after a slice or at the end of the stream.
   std::function<void(const nlohmann::json& state)> state;

@@ -39,15 +39,17 @@ StreamReadResult readStream(const DeclarativeSource& source, std::string_view st
       bool stopped = false;
       retriever.readSlice(read, slice, [&](std::vector<nlohmann::json>& records) {
         for (auto& record : records) {
+          ++result.records;
+          if (events.record) events.record(record);
+          // Stop at the limit itself, so no further page is requested only to be dropped.
           if (options.maxRecords && result.records >= *options.maxRecords) {
             result.limitReached = true;
             stopped = true;
-            return false;
+            break;
           }
-          ++result.records;
-          if (events.record) events.record(record);
         }
-        return true;
+        if (events.pageDone) events.pageDone();
+        return !stopped;
       });
       return !stopped;
     });

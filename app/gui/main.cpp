@@ -1,9 +1,11 @@
 // manifold: the desktop IDE. Parses arguments, then opens the main window.
 #include "core/version.h"
+#include "ui/bridge/demo_session.h"
 #include "ui/mainwindow/main_window.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
 #include <QStringList>
 #include <QTimer>
 
@@ -29,7 +31,11 @@ int main(int argc, char** argv) {
                                       QStringLiteral("Show this help and exit."));
   const QCommandLineOption versionOption({QStringLiteral("v"), QStringLiteral("version")},
                                          QStringLiteral("Show the version and exit."));
+  const QCommandLineOption demoOption(
+      QStringLiteral("demo"),
+      QStringLiteral("Start the built-in demo API and open the demo connector with its testing values."));
   parser.addOption(helpOption);
+  parser.addOption(demoOption);
   parser.addOption(versionOption);
   parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A manifest to open."),
                                QStringLiteral("[FILE.yaml]"));
@@ -58,7 +64,17 @@ int main(int argc, char** argv) {
   QApplication::setDesktopFileName(QStringLiteral("io.github.manifold_ide.Manifold"));
 
   manifold::ui::MainWindow window;
-  if (!parser.positionalArguments().isEmpty()) window.openFile(parser.positionalArguments().first());
+  // Lives as long as the window: the demo API serves until the app quits.
+  manifold::ui::DemoSession demo;
+  if (parser.isSet(demoOption)) {
+    if (demo.start(manifold::ui::DemoSession::defaultWorkspaceDir())) {
+      window.openFile(QDir(demo.connectorDir()).filePath(QStringLiteral("manifest.yaml")));
+    } else {
+      std::fprintf(stderr, "manifold: %s\n", qPrintable(demo.error()));
+    }
+  } else if (!parser.positionalArguments().isEmpty()) {
+    window.openFile(parser.positionalArguments().first());
+  }
   window.show();
   QTimer::singleShot(0, &window, &manifold::ui::MainWindow::offerRecovery);
   return QApplication::exec();

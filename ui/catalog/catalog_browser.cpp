@@ -61,7 +61,7 @@ CatalogBrowser::CatalogBrowser(CatalogSettings settings, QWidget* parent)
   categoryLabel->setBuddy(category_);
   catalog_ = new QComboBox;
   catalog_->setAccessibleName(tr("Catalog"));
-  catalog_->addItem(tr("Bundled with Manifold"));
+  catalog_->addItem(tr("Bundled catalog"));
   catalog_->addItem(tr("GitHub: %1@%2").arg(settings_.repository, settings_.branch));
   auto* catalogLabel = new QLabel(tr("Cata&log:"));
   catalogLabel->setBuddy(catalog_);
@@ -195,7 +195,7 @@ CatalogBrowser::CatalogBrowser(CatalogSettings settings, QWidget* parent)
     if (!load.error.isEmpty()) {
       setStatus(load.error);
     } else {
-      setStatus(tr("%n connector(s)", nullptr, model_->rowCount()) +
+      setStatus(tr("%1 connectors (%2)").arg(model_->rowCount()).arg(catalog_->currentText()) +
                 (load.warnings.isEmpty() ? QString() : QStringLiteral(" — ") + load.warnings.join(QStringLiteral("; "))));
     }
   });
@@ -286,7 +286,7 @@ void CatalogBrowser::showSelected() {
   const auto q = [](const std::string& text) { return QString::fromStdString(text); };
   title_->setText(q(entry->title));
   description_->setText(q(entry->description));
-  auth_->setText(q(entry->authType));
+  auth_->setText(authTypeLabel(entry->authType));
   streams_->setText(entry->detailed || entry->source.kind == catalog::CatalogKind::Bundled ? joined(entry->streams)
                                                                                             : tr("reading…"));
   support_->setText(q(entry->supportLevel));
@@ -330,6 +330,7 @@ void CatalogBrowser::refreshWorkspace() {
     item->setData(kDirRole, QString::fromStdString(project.dir.string()));
     item->setToolTip(QDir::toNativeSeparators(QString::fromStdString(project.dir.string())));
   }
+  if (workspace_->count() > 0) workspace_->setCurrentRow(0);
   open_->setEnabled(workspace_->currentItem() != nullptr);
 }
 

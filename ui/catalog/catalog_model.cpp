@@ -14,6 +14,21 @@ QString q(const std::string& text) { return QString::fromStdString(text); }
 
 }  // namespace
 
+QString authTypeLabel(const std::string& authType) {
+  static const QHash<QString, QString> labels{
+      {QStringLiteral("none"), QObject::tr("None")},
+      {QStringLiteral("api_key"), QObject::tr("API key")},
+      {QStringLiteral("bearer"), QObject::tr("Bearer token")},
+      {QStringLiteral("basic"), QObject::tr("HTTP Basic")},
+      {QStringLiteral("oauth2"), QObject::tr("OAuth 2.0")},
+      {QStringLiteral("session_token"), QObject::tr("Session token")},
+      {QStringLiteral("jwt"), QObject::tr("JWT")},
+      {QStringLiteral("selective"), QObject::tr("Selectable")},
+      {QStringLiteral("custom"), QObject::tr("Custom")}};
+  const QString key = q(authType);
+  return labels.value(key, key);
+}
+
 void CatalogModel::setEntries(std::vector<catalog::CatalogEntry> entries) {
   beginResetModel();
   entries_ = std::move(entries);
@@ -76,7 +91,7 @@ QVariant CatalogModel::data(const QModelIndex& index, int role) const {
   switch (role) {
     case Qt::DisplayRole: {
       QString second = q(e->category);
-      if (!e->authType.empty()) second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + q(e->authType);
+      if (!e->authType.empty()) second += (second.isEmpty() ? QString() : QStringLiteral(" · ")) + authTypeLabel(e->authType);
       return second.isEmpty() ? q(e->title) : q(e->title) + QLatin1Char('\n') + second;
     }
     case Qt::AccessibleTextRole:

@@ -12,6 +12,9 @@
 
 namespace manifold::ui {
 
+// "api_key" → "API key": the auth types core reports, as a user reads them.
+QString authTypeLabel(const std::string& authType);
+
 class CatalogModel : public QAbstractListModel {
   Q_OBJECT
 

@@ -30,6 +30,7 @@ void addSpecCommand(CLI::App& app, CliContext& context);
 void addCheckCommand(CLI::App& app, CliContext& context);
 void addDiscoverCommand(CLI::App& app, CliContext& context);
 void addReadCommand(CLI::App& app, CliContext& context);
+void addTestReadCommand(CLI::App& app, CliContext& context);
 void addRenderCommand(CLI::App& app, CliContext& context);
 void addValidateCommand(CLI::App& app, CliContext& context);
 void addContributeCommand(CLI::App& app, CliContext& context);

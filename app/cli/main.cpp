@@ -23,6 +23,7 @@ int main(int argc, char** argv) {
   addCheckCommand(app, context);
   addDiscoverCommand(app, context);
   addReadCommand(app, context);
+  addTestReadCommand(app, context);
   addContributeCommand(app, context);
   addImportOpenApiCommand(app, context);
   addCatalogCommand(app, context);

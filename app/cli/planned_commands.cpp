@@ -21,7 +21,6 @@ constexpr std::array kPlanned{
     PlannedCommand{"check", "Check the connection with a config (CONNECTION_STATUS)"},
     PlannedCommand{"discover", "Print the connector's CATALOG"},
     PlannedCommand{"read", "Read records as Airbyte protocol messages"},
-    PlannedCommand{"test-read", "Read one stream with limits and print a StreamRead"},
     PlannedCommand{"contribute", "Open a pull request with a connector on GitHub"},
 };
 

@@ -1,7 +1,10 @@
 // The UI's view of a manifest check: core's load/resolve/validate result in Qt types.
 #include "ui/bridge/manifest_check.h"
 
+#include "core/manifest/json_pointer.h"
 #include "core/manifest/manifest_loader.h"
+
+#include <QCryptographicHash>
 
 #include <algorithm>
 
@@ -40,6 +43,8 @@ UiStreamSummary summarizeStream(const manifest::Json& stream, int line) {
     }
   }
   s.incremental = child(stream, "incremental_sync") != nullptr;
+  s.definition = nlohmann::json(stream);
+  s.fingerprint = QCryptographicHash::hash(QByteArray::fromStdString(stream.dump()), QCryptographicHash::Sha1);
   return s;
 }
 
@@ -74,6 +79,19 @@ ManifestCheck checkManifest(const QString& yamlText, quint64 generation) {
       const std::string pointer = "/streams/" + std::to_string(i);
       const int line = loaded.document.locate(pointer).line;
       result.streams.append(summarizeStream((*streams)[i], line));
+    }
+    // A stream's entry ends where the next one starts; the last one where the next top-level
+    // key after `streams` starts (or at the end of the file).
+    int streamsEnd = 0;
+    const int streamsLine = loaded.document.locate("/streams").line;
+    if (const auto& top = loaded.document.root(); top.is_object()) {
+      for (auto it = top.begin(); it != top.end(); ++it) {
+        const int keyLine = loaded.document.locate(manifest::childPointer("", it.key())).line;
+        if (keyLine > streamsLine && (streamsEnd == 0 || keyLine - 1 < streamsEnd)) streamsEnd = keyLine - 1;
+      }
+    }
+    for (qsizetype i = 0; i < result.streams.size(); ++i) {
+      result.streams[i].endLine = i + 1 < result.streams.size() ? result.streams[i + 1].line - 1 : streamsEnd;
     }
   }
   return result;

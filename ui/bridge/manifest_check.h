@@ -1,6 +1,9 @@
 // The UI's view of a manifest check: core's load/resolve/validate result in Qt types.
 #pragma once
 
+#include <nlohmann/json.hpp>
+
+#include <QByteArray>
 #include <QList>
 #include <QMetaType>
 #include <QString>
@@ -19,13 +22,16 @@ struct UiDiagnostic {
   bool isError() const { return severity == Severity::Error; }
 };
 
-// A stream as the outline shows it: name and where it is written.
+// A stream as the outline and the test panel see it: name, where it is written, its definition.
 struct UiStreamSummary {
   QString name;
-  int line = 0;  // 1-based
+  int line = 0;     // 1-based
+  int endLine = 0;  // 1-based last line of its entry in `streams`; 0 = unknown
   QString paginator;
   QString authenticator;
   bool incremental = false;
+  nlohmann::json definition;  // the resolved stream, as the engine reads it
+  QByteArray fingerprint;     // changes whenever the resolved definition changes
 };
 
 struct ManifestCheck {

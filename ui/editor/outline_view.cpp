@@ -8,6 +8,7 @@ namespace manifold::ui {
 namespace {
 constexpr int kLineRole = Qt::UserRole + 1;
 constexpr int kNameRole = Qt::UserRole + 2;
+constexpr int kEndLineRole = Qt::UserRole + 3;
 }
 
 OutlineView::OutlineView(QWidget* parent) : QTreeWidget(parent) {
@@ -37,6 +38,7 @@ void OutlineView::showStreams(const QList<UiStreamSummary>& streams) {
     if (!traits.isEmpty()) item->setText(0, item->text(0) + QStringLiteral("  ·  ") + traits.join(QStringLiteral(" · ")));
     item->setData(0, kLineRole, s.line);
     item->setData(0, kNameRole, s.name);
+    item->setData(0, kEndLineRole, s.endLine);
     item->setData(0, Qt::AccessibleTextRole, item->text(0));
     if (!selected.isEmpty() && s.name == selected) setCurrentItem(item);
   }
@@ -48,6 +50,16 @@ QStringList OutlineView::streamNames() const {
     names << topLevelItem(i)->data(0, kNameRole).toString();
   }
   return names;
+}
+
+QString OutlineView::streamAt(int line) const {
+  for (int i = 0; i < topLevelItemCount(); ++i) {
+    const QTreeWidgetItem* item = topLevelItem(i);
+    const int first = item->data(0, kLineRole).toInt();
+    const int last = item->data(0, kEndLineRole).toInt();
+    if (first > 0 && line >= first && (last == 0 || line <= last)) return item->data(0, kNameRole).toString();
+  }
+  return {};
 }
 
 }  // namespace manifold::ui

@@ -16,6 +16,8 @@ class OutlineView : public QTreeWidget {
   // Rebuilds the tree from a check; keeps the selected stream selected when it still exists.
   void showStreams(const QList<UiStreamSummary>& streams);
   QStringList streamNames() const;
+  // The stream whose entry in `streams` holds this 1-based line; empty when none does.
+  QString streamAt(int line) const;
 
  signals:
   void jumpRequested(int line, int column);

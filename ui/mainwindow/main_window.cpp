@@ -2,6 +2,7 @@
 #include "ui/mainwindow/main_window.h"
 
 #include "core/version.h"
+#include "ui/bridge/detected_schema_writer.h"
 #include "ui/catalog/catalog_browser.h"
 #include "ui/editor/completion_assist.h"
 #include "ui/editor/diagnostics_decorator.h"
@@ -12,6 +13,7 @@
 #include "ui/editor/yaml_editor.h"
 #include "ui/openapi/openapi_wizard.h"
 #include "ui/settings/app_settings.h"
+#include "ui/testpanel/test_panel.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -48,6 +50,17 @@ QString fromView(std::string_view text) {
   return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
+// The connector's testing values until the testing-values form provides them:
+// <connector dir>/.manifold/testing_values.json, or {} when there is none or it does not parse.
+nlohmann::json savedTestingValues(const QString& connectorDir) {
+  if (connectorDir.isEmpty()) return nlohmann::json::object();
+  QFile file(QDir(connectorDir).filePath(QStringLiteral(".manifold/testing_values.json")));
+  if (!file.open(QIODevice::ReadOnly)) return nlohmann::json::object();
+  const QByteArray bytes = file.readAll();
+  nlohmann::json values = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
+  return values.is_object() ? values : nlohmann::json::object();
+}
+
 }  // namespace
 
 MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
@@ -79,8 +92,20 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
   connect(problems_, &ProblemsView::jumpRequested, this, &MainWindow::goToPosition);
   connect(outline_, &OutlineView::jumpRequested, this, &MainWindow::goToPosition);
   validation_status_ = new QLabel(this);
-  // No accessible name: a named QLabel reads as its name only, and users need the status text.
+  // No accessible names: a named QLabel reads as its name only, and users need the status text.
+  test_status_ = new QLabel(this);
+  statusBar()->addPermanentWidget(test_status_);
   statusBar()->addPermanentWidget(validation_status_);
+  connect(test_panel_, &TestPanel::summaryChanged, test_status_, &QLabel::setText);
+  connect(test_panel_, &TestPanel::useDetectedSchemaRequested, this, &MainWindow::useDetectedSchema);
+  connect(editor_, &QsciScintilla::cursorPositionChanged, this, &MainWindow::followCaretStream);
+  test_panel_->setInputsProvider([this] {
+    TestInputs inputs;
+    inputs.manifestText = editor_->text();
+    if (!file_path_.isEmpty()) inputs.manifestDir = QFileInfo(file_path_).absolutePath();
+    inputs.config = savedTestingValues(inputs.manifestDir);
+    return inputs;
+  });
 
   watcher_ = new QFileSystemWatcher(this);
   connect(watcher_, &QFileSystemWatcher::fileChanged, this, &MainWindow::onFileChangedOnDisk);
@@ -104,10 +129,8 @@ void MainWindow::createDocks() {
 
   results_dock_ = new QDockWidget(tr("Test results"), this);
   results_dock_->setObjectName(QStringLiteral("testResultsDock"));
-  auto* placeholder = new QLabel(tr("No test read yet."), results_dock_);
-  placeholder->setAlignment(Qt::AlignCenter);
-  placeholder->setEnabled(false);
-  results_dock_->setWidget(placeholder);
+  test_panel_ = new TestPanel(results_dock_);
+  results_dock_->setWidget(test_panel_);
   addDockWidget(Qt::BottomDockWidgetArea, results_dock_);
 
   problems_dock_ = new QDockWidget(tr("Problems"), this);
@@ -149,6 +172,13 @@ void MainWindow::createActions() {
                       &MainWindow::askGoToLine);
   editMenu->addAction(tr("Toggle &Comment"), QKeySequence(Qt::CTRL | Qt::Key_Slash), editor_,
                       &YamlEditor::toggleComment);
+
+  QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
+  runMenu->addAction(test_panel_->testAction());
+  // Esc cancels inside the panel only; from the menu, a plain action does it anywhere.
+  QAction* cancelTest = runMenu->addAction(tr("&Cancel Test"), test_panel_, &TestPanel::cancel);
+  cancelTest->setEnabled(false);
+  connect(test_panel_, &TestPanel::runningChanged, cancelTest, &QAction::setEnabled);
 
   QMenu* viewMenu = menuBar()->addMenu(tr("&View"));
   viewMenu->addAction(outline_dock_->toggleViewAction());
@@ -298,6 +328,7 @@ void MainWindow::showCheck(const ManifestCheck& check) {
   decorator_->show(check.diagnostics);
   problems_->diagnosticsModel()->setDiagnostics(check.diagnostics);
   outline_->showStreams(check.streams);
+  test_panel_->setStreams(check.streams);
   const int errors = check.errorCount();
   const int warnings = check.warningCount();
   if (errors == 0 && warnings == 0) {
@@ -309,6 +340,28 @@ void MainWindow::showCheck(const ManifestCheck& check) {
   problems_dock_->setWindowTitle(errors + warnings > 0
                                      ? tr("Problems (%1)").arg(errors + warnings)
                                      : tr("Problems"));
+}
+
+void MainWindow::followCaretStream() {
+  int line = 0;
+  int index = 0;
+  editor_->getCursorPosition(&line, &index);
+  const QString stream = outline_->streamAt(line + 1);
+  if (stream.isEmpty() || stream == caret_stream_) return;
+  caret_stream_ = stream;
+  test_panel_->setCurrentStream(stream);
+}
+
+void MainWindow::useDetectedSchema(const QString& stream, const nlohmann::json& schema) {
+  const QString error = writeDetectedSchema(editor_, stream, schema);
+  if (!error.isEmpty()) {
+    showError(tr("Cannot write the detected schema"), error);
+    return;
+  }
+  editor_->setFocus();
+  statusBar()->showMessage(tr("Wrote the detected schema of %1 into the manifest; Undo (Ctrl+Z) takes it back")
+                               .arg(stream),
+                           10000);
 }
 
 void MainWindow::askGoToLine() {

@@ -63,6 +63,10 @@ class AppSettings : public QObject {
   Setting<QString> catalogPathPattern{QStringLiteral("Catalog/PathPattern"),
                                       QStringLiteral("airbyte-integrations/connectors/source-*/manifest.yaml"), this};
   Setting<QString> githubApiUrl{QStringLiteral("GitHub/ApiUrl"), QStringLiteral("https://api.github.com"), this};
+  // Test read limits, as the test panel's spin boxes last had them.
+  Setting<int> testRecordLimit{QStringLiteral("TestRead/RecordLimit"), 100, this};
+  Setting<int> testPageLimit{QStringLiteral("TestRead/PageLimit"), 5, this};
+  Setting<int> testSliceLimit{QStringLiteral("TestRead/SliceLimit"), 5, this};
 
   static constexpr int kMaxRecentFiles = 10;
 

@@ -2,7 +2,8 @@
 // action that writes the detected schema into the manifest.
 #include "ui/testpanel/schema_view.h"
 
-#include "core/builder/schema_diff.h"
+#include "core/builder/json_schema_diff.h"
+#include "core/builder/json_schema_types.h"
 #include "ui/common/count_text.h"
 #include "ui/editor/json_viewer.h"
 #include "ui/testpanel/json_display.h"
@@ -27,6 +28,13 @@ QString changeText(builder::SchemaFieldChange::Kind kind) {
     case builder::SchemaFieldChange::Kind::TypeChanged: return SchemaView::tr("type changed");
   }
   return {};
+}
+
+// The "type" keyword as the diff reports it ("integer", ["null","string"], {"anyOf": ...}) in words.
+QString typeWords(const nlohmann::json& keyword) {
+  if (keyword.is_null()) return {};
+  const nlohmann::json node = keyword.is_object() ? keyword : nlohmann::json{{"type", keyword}};
+  return fromUtf8(builder::typeText(builder::schemaTypes(node)));
 }
 
 }  // namespace
@@ -93,7 +101,7 @@ void SchemaView::setSchemas(const nlohmann::json& detected, const nlohmann::json
   int changed = 0;
   for (const auto& change : changes) {
     auto* item = new QTreeWidgetItem(diff_, {fromUtf8(change.path), changeText(change.kind),
-                                             fromUtf8(change.declaredType), fromUtf8(change.detectedType)});
+                                             typeWords(change.declaredType), typeWords(change.inferredType)});
     switch (change.kind) {
       case builder::SchemaFieldChange::Kind::Added:
         ++added;
@@ -110,7 +118,10 @@ void SchemaView::setSchemas(const nlohmann::json& detected, const nlohmann::json
     }
   }
   if (declared.is_null()) {
-    summary_->setText(tr("The stream declares no inline schema; %1 detected.").arg(countText(added, tr("field"), tr("fields"))));
+    const auto props = detected.find("properties");
+    const int fields = props != detected.end() && props->is_object() ? static_cast<int>(props->size()) : 0;
+    summary_->setText(tr("The stream declares no inline schema; the records have %1.")
+                          .arg(countText(fields, tr("field"), tr("fields"))));
   } else if (changes.empty()) {
     summary_->setText(tr("The detected schema matches the declared schema."));
   } else {

@@ -48,7 +48,8 @@ HttpMessageView::HttpMessageView(Side side, const QString& name, QWidget* parent
   summary_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
   summary_->setFocusPolicy(Qt::StrongFocus);
   summary_->setWordWrap(true);
-  summary_->setAccessibleName(side == Side::Request ? tr("%1 line").arg(name) : tr("%1 status").arg(name));
+  // A description, not a name: a named label reads as its name only, and its text is the point.
+  summary_->setAccessibleDescription(side == Side::Request ? tr("%1 line").arg(name) : tr("%1 status").arg(name));
   layout->addWidget(summary_);
 
   auto* split = new QSplitter(Qt::Horizontal, this);

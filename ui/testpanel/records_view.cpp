@@ -33,7 +33,7 @@ RecordsView::RecordsView(QWidget* parent) : QWidget(parent) {
   auto* bar = new QHBoxLayout;
   bar->setContentsMargins(4, 2, 4, 0);
   count_ = new QLabel(this);
-  count_->setAccessibleName(tr("Record count"));
+  count_->setAccessibleDescription(tr("Record count"));
   rawToggle_ = new QToolButton(this);
   rawToggle_->setText(tr("Raw JSON"));
   rawToggle_->setAccessibleName(tr("Raw JSON"));

@@ -45,7 +45,7 @@ SchemaView::SchemaView(QWidget* parent) : QWidget(parent) {
   auto* bar = new QHBoxLayout;
   summary_ = new QLabel(this);
   summary_->setWordWrap(true);
-  summary_->setAccessibleName(tr("Schema summary"));
+  summary_->setAccessibleDescription(tr("Schema summary"));
   use_ = new QPushButton(tr("Use &detected schema"), this);
   use_->setAccessibleName(tr("Use detected schema"));
   use_->setToolTip(tr("Write the detected schema into this stream's inline schema (undo with Ctrl+Z)"));

@@ -17,7 +17,7 @@ StateView::StateView(QWidget* parent) : QWidget(parent) {
   auto* bar = new QHBoxLayout;
   inputLabel_ = new QLabel(this);
   inputLabel_->setWordWrap(true);
-  inputLabel_->setAccessibleName(tr("Input state"));
+  inputLabel_->setAccessibleDescription(tr("Input state"));
   use_ = new QPushButton(tr("&Use as input state"), this);
   use_->setAccessibleName(tr("Use as input state"));
   use_->setToolTip(tr("Start the next test read of this stream from this state"));

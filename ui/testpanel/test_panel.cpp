@@ -160,7 +160,7 @@ void TestPanel::buildLayout() {
   layout->addLayout(bar);
 
   notice_ = new QLabel(this);
-  notice_->setAccessibleName(tr("Test read warnings"));
+  notice_->setAccessibleDescription(tr("Test read warnings"));
   notice_->setWordWrap(true);
   notice_->setTextInteractionFlags(Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
   notice_->setFrameShape(QFrame::StyledPanel);

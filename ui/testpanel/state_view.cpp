@@ -21,7 +21,7 @@ StateView::StateView(QWidget* parent) : QWidget(parent) {
   use_ = new QPushButton(tr("&Use as input state"), this);
   use_->setAccessibleName(tr("Use as input state"));
   use_->setToolTip(tr("Start the next test read of this stream from this state"));
-  clear_ = new QPushButton(tr("C&lear input state"), this);
+  clear_ = new QPushButton(tr("Clear i&nput state"), this);
   clear_->setAccessibleName(tr("Clear input state"));
   bar->addWidget(inputLabel_, 1);
   bar->addWidget(use_);

@@ -132,7 +132,7 @@ void TestPanel::buildLayout() {
   records_ = limitBox(kMaxRecords, settings.testRecordLimit.value(), this);
   pages_ = limitBox(kMaxPages, settings.testPageLimit.value(), this);
   slices_ = limitBox(kMaxSlices, settings.testSliceLimit.value(), this);
-  auto* recordsLabel = new QLabel(tr("&Record limit:"), this);
+  auto* recordsLabel = new QLabel(tr("Record li&mit:"), this);
   auto* pagesLabel = new QLabel(tr("&Page limit:"), this);
   auto* slicesLabel = new QLabel(tr("S&lice limit:"), this);
   recordsLabel->setBuddy(records_);

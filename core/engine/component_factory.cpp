@@ -6,6 +6,8 @@
 #include "core/engine/auth/bearer_authenticator.h"
 #include "core/engine/auth/no_auth.h"
 #include "core/engine/auth/oauth_authenticator.h"
+#include "core/engine/cursor/datetime_based_cursor.h"
+#include "core/engine/cursor/incrementing_count_cursor.h"
 #include "core/engine/decode/json_decoder.h"
 #include "core/engine/decode/jsonl_decoder.h"
 #include "core/engine/errors/composite_error_handler.h"
@@ -18,12 +20,18 @@
 #include "core/engine/pagination/no_pagination.h"
 #include "core/engine/pagination/offset_increment.h"
 #include "core/engine/pagination/page_increment.h"
+#include "core/engine/partition/cartesian_product_stream_slicer.h"
+#include "core/engine/partition/grouping_partition_router.h"
+#include "core/engine/partition/list_partition_router.h"
 #include "core/engine/partition/single_partition.h"
+#include "core/engine/partition/substream_partition_router.h"
 #include "core/engine/request_option.h"
 #include "core/engine/schema/inline_schema_loader.h"
 #include "core/engine/schema/json_file_schema_loader.h"
 #include "core/engine/transform/add_fields.h"
 #include "core/engine/transform/remove_fields.h"
+#include "core/interpolation/datetime_format.h"
+#include "core/interpolation/error.h"
 #include "core/interpolation/literal.h"
 
 #include <cctype>
@@ -187,17 +195,19 @@ std::unique_ptr<DeclarativeStream> ComponentFactory::buildStream(const Component
   parts.name = node.string("name");
   if (parts.name.empty()) node.fail("a stream needs a name");
   parts.primaryKey = parsePrimaryKey(node);
-  if (node.has("incremental_sync")) {
-    // Reading without the cursor would send other requests than the reference does.
-    unsupported(node.child("incremental_sync"), "incremental_sync");
-  }
+  if (node.has("incremental_sync")) parts.incrementalSync = buildIncrementalSync(node.child("incremental_sync"));
   std::vector<std::unique_ptr<RecordTransformation>> transformations;
   if (node.has("transformations")) {
     const auto list = node.child("transformations");
     if (!list.json().is_array()) node.failAt("transformations", "must be a list");
     for (std::size_t i = 0; i < list.size(); ++i) transformations.push_back(buildTransformation(list.at(i)));
   }
-  parts.retriever = buildRetriever(node.child("retriever"), std::move(transformations));
+  const bool clientSide = parts.incrementalSync && parts.incrementalSync->flags().isClientSideIncremental;
+  parts.retriever = buildRetriever(node.child("retriever"), std::move(transformations), clientSide);
+  if (parts.incrementalSync && !parts.incrementalSync->supportsPartitions() && !parts.retriever->router().isSinglePartition()) {
+    node.failAt("incremental_sync", "an IncrementingCountCursor cannot be combined with a partition router (the reference "
+                                    "does not support both on one stream)");
+  }
   if (node.has("schema_loader")) {
     const auto loader = node.child("schema_loader");
     if (loader.json().is_array()) {
@@ -227,7 +237,8 @@ std::unique_ptr<SchemaLoader> ComponentFactory::buildSchemaLoader(const Componen
 }
 
 std::unique_ptr<SimpleRetriever> ComponentFactory::buildRetriever(
-    const ComponentNode& node, std::vector<std::unique_ptr<RecordTransformation>> transformations) const {
+    const ComponentNode& node, std::vector<std::unique_ptr<RecordTransformation>> transformations,
+    bool clientSideIncremental) const {
   if (node.has("class_name") || (node.type() != "SimpleRetriever" && !node.type().empty())) unsupported(node, "retriever");
   SimpleRetriever::Parts parts;
   parts.requester = buildRequester(node.child("requester"));
@@ -244,17 +255,15 @@ std::unique_ptr<SimpleRetriever> ComponentFactory::buildRetriever(
   if (node.has("partition_router")) {
     const auto router = node.child("partition_router");
     if (router.json().is_array()) {
-      if (router.size() == 0) {
-        parts.slicer = std::make_unique<SinglePartition>();
-      } else {
-        parts.slicer = buildPartitionRouter(router.at(0));
-        if (router.size() > 1) unsupported(router.at(1), "partition router");
-      }
+      // Several routers: their cartesian product (REFERENCE-NOTES 8.5).
+      std::vector<std::unique_ptr<PartitionRouter>> routers;
+      for (std::size_t i = 0; i < router.size(); ++i) routers.push_back(buildPartitionRouter(router.at(i)));
+      parts.router = std::make_unique<CartesianProductStreamSlicer>(std::move(routers));
     } else {
-      parts.slicer = buildPartitionRouter(router);
+      parts.router = buildPartitionRouter(router);
     }
   } else {
-    parts.slicer = std::make_unique<SinglePartition>();
+    parts.router = std::make_unique<SinglePartition>();
   }
   parts.ignoreSlicerParametersOnPaginatedRequests = node.boolean("ignore_stream_slicer_parameters_on_paginated_requests", false);
 
@@ -283,7 +292,8 @@ std::unique_ptr<SimpleRetriever> ComponentFactory::buildRetriever(
     if (!none) unsupported(selectorNode.child("schema_normalization"), "schema normalization");
   }
   parts.selector = std::make_unique<RecordSelector>(std::move(extractor), std::move(filter), std::move(transformations),
-                                                    selectorNode.boolean("transform_before_filtering", false));
+                                                    // A client-side incremental stream transforms before filtering by default (9.7).
+                                                    selectorNode.boolean("transform_before_filtering", clientSideIncremental));
   return std::make_unique<SimpleRetriever>(std::move(parts));
 }
 
@@ -529,9 +539,205 @@ std::unique_ptr<Decoder> ComponentFactory::buildDecoder(const ComponentNode& nod
   return dispatch(kTable, *this, node, "decoder");
 }
 
-std::unique_ptr<StreamSlicer> ComponentFactory::buildPartitionRouter(const ComponentNode& node) const {
-  static const BuilderTable<StreamSlicer> kTable = {};
+std::string ComponentFactory::textAt(const ComponentNode& node, std::string_view key) const {
+  const auto parameters = node.parameters();
+  interpolation::Context context;
+  context.borrow("config", *config_).borrow("parameters", parameters);
+  auto value = node.interpolated(key).evalValue(context);
+  if (!value) node.failAt(key, "could not be evaluated: " + value.error().message);
+  if (value.value().isString()) return std::string(value.value().asString());
+  return pythonStr(value.value().toJson());
+}
+
+std::string ComponentFactory::renderConfigTemplate(const ComponentNode& owner, const std::string& pointer,
+                                                   const std::string& text) const {
+  checkTemplateSyntax(text, pointer);
+  const auto parameters = owner.parameters();
+  interpolation::Context context;
+  context.borrow("config", *config_).borrow("parameters", parameters);
+  auto value = interpolation::InterpolatedString(text).evalValue(context);
+  if (!value) throw BuildException("could not be evaluated: " + value.error().message, pointer);
+  if (value.value().isString()) return std::string(value.value().asString());
+  return pythonStr(value.value().toJson());
+}
+
+std::unique_ptr<PartitionRouter> ComponentFactory::buildPartitionRouter(const ComponentNode& node) const {
+  static const BuilderTable<PartitionRouter> kTable = {
+      {"ListPartitionRouter",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<PartitionRouter> {
+         if (!n.has("values")) n.fail("missing required field 'values'");
+         std::vector<nlohmann::json> values;
+         const auto& raw = n.json().at("values");
+         if (raw.is_array()) {
+           for (const auto& item : raw) values.push_back(toPlainJson(item));
+         } else if (raw.is_string()) {
+           // A string is a template rendered once with the config; its result is iterated.
+           const auto parameters = n.parameters();
+           interpolation::Context context;
+           context.borrow("config", *factory.config_).borrow("parameters", parameters);
+           auto rendered = n.interpolated("values").eval(context);
+           if (!rendered) n.failAt("values", "could not be evaluated: " + rendered.error().message);
+           auto items = ListPartitionRouter::iterate(rendered.value());
+           if (!items) n.failAt("values", "must evaluate to a list, got " + rendered.value().dump());
+           values = std::move(*items);
+         } else {
+           n.failAt("values", "must be a list or a template string");
+         }
+         std::optional<RequestOption> option;
+         if (n.has("request_option")) option = RequestOption::build(n.child("request_option"), *factory.config_);
+         return std::make_unique<ListPartitionRouter>(std::move(values), factory.textAt(n, "cursor_field"), std::move(option));
+       }},
+      {"SubstreamPartitionRouter",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<PartitionRouter> {
+         const auto list = n.child("parent_stream_configs");
+         if (list.size() == 0) n.failAt("parent_stream_configs", "must list at least one parent stream");
+         std::vector<ParentStreamConfig> parents;
+         for (std::size_t i = 0; i < list.size(); ++i) parents.push_back(factory.buildParentStreamConfig(list.at(i)));
+         return std::make_unique<SubstreamPartitionRouter>(std::move(parents));
+       }},
+      {"GroupingPartitionRouter",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<PartitionRouter> {
+         const auto size = factory.integerAt(n, "group_size");
+         if (!size) n.fail("missing required field 'group_size'");
+         if (*size < 1) n.failAt("group_size", "must be at least 1");
+         const auto underlying = n.child("underlying_partition_router");
+         if (underlying.type() == "GroupingPartitionRouter") {
+           underlying.fail("a GroupingPartitionRouter cannot group another GroupingPartitionRouter");
+         }
+         return std::make_unique<GroupingPartitionRouter>(factory.buildPartitionRouter(underlying),
+                                                          static_cast<std::size_t>(*size), n.boolean("deduplicate", true));
+       }},
+  };
   return dispatch(kTable, *this, node, "partition router");
+}
+
+namespace {
+
+std::optional<interpolation::Duration> durationAt(const ComponentNode& node, std::string_view key, const std::string& text) {
+  if (text.empty()) return std::nullopt;
+  try {
+    return interpolation::parseIsoDuration(text);
+  } catch (const interpolation::EvalException& e) {
+    node.failAt(key, "is not an ISO 8601 duration ('" + text + "'): " + e.what());
+  }
+}
+
+MinMaxDatetime minMaxDatetimeAt(const ComponentNode& node, std::string_view key) {
+  MinMaxDatetime value;
+  const auto& raw = node.json().at(std::string(key));
+  if (raw.is_string()) {
+    value.datetime = node.interpolated(key);
+    value.parameters = node.parameters();
+    return value;
+  }
+  const auto child = node.child(key);
+  if (child.has("class_name") || (child.type() != "MinMaxDatetime" && !child.type().empty())) {
+    ComponentFactory::unsupported(child, "datetime");
+  }
+  value.datetime = child.interpolated("datetime");
+  value.datetimeFormat = child.string("datetime_format");
+  if (child.has("min_datetime")) value.minDatetime = child.interpolated("min_datetime");
+  if (child.has("max_datetime")) value.maxDatetime = child.interpolated("max_datetime");
+  value.parameters = child.parameters();
+  return value;
+}
+
+}  // namespace
+
+std::unique_ptr<IncrementalSync> ComponentFactory::buildIncrementalSync(const ComponentNode& node) const {
+  static const BuilderTable<IncrementalSync> kTable = {
+      {"DatetimeBasedCursor",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<IncrementalSync> {
+         DatetimeBasedCursor::Spec spec;
+         spec.cursorField = factory.textAt(n, "cursor_field");
+         if (spec.cursorField.empty()) n.fail("missing required field 'cursor_field'");
+         spec.datetimeFormat = n.string("datetime_format");
+         if (spec.datetimeFormat.empty()) n.fail("missing required field 'datetime_format'");
+         if (n.has("cursor_datetime_formats")) {
+           for (const auto& format : n.json().at("cursor_datetime_formats")) {
+             if (!format.is_string()) n.failAt("cursor_datetime_formats", "must hold format strings");
+             spec.cursorDatetimeFormats.push_back(format.get<std::string>());
+           }
+         }
+         if (!n.has("start_datetime")) n.fail("missing required field 'start_datetime'");
+         spec.start = minMaxDatetimeAt(n, "start_datetime");
+         if (n.has("end_datetime")) spec.end = minMaxDatetimeAt(n, "end_datetime");
+         if (n.has("step")) spec.step = durationAt(n, "step", factory.textAt(n, "step"));
+         if (n.has("cursor_granularity")) spec.granularity = durationAt(n, "cursor_granularity", n.string("cursor_granularity"));
+         if (spec.step.has_value() != spec.granularity.has_value()) {
+           n.fail("If step is defined, cursor_granularity should be as well and vice-versa");
+         }
+         if (n.has("lookback_window")) spec.lookback = durationAt(n, "lookback_window", factory.textAt(n, "lookback_window"));
+         if (n.has("start_time_option")) spec.startTimeOption = RequestOption::build(n.child("start_time_option"), *factory.config_);
+         if (n.has("end_time_option")) spec.endTimeOption = RequestOption::build(n.child("end_time_option"), *factory.config_);
+         if (n.has("partition_field_start")) spec.partitionFieldStart = factory.textAt(n, "partition_field_start");
+         if (n.has("partition_field_end")) spec.partitionFieldEnd = factory.textAt(n, "partition_field_end");
+         if (n.has("clamping")) unsupported(n.child("clamping"), "clamping");
+         spec.flags.isDataFeed = n.boolean("is_data_feed", false);
+         spec.flags.isClientSideIncremental = n.boolean("is_client_side_incremental", false);
+         spec.flags.globalSubstreamCursor = n.boolean("global_substream_cursor", false);
+         return std::make_unique<DatetimeBasedCursor>(std::move(spec), factory.config_);
+       }},
+      {"IncrementingCountCursor",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<IncrementalSync> {
+         const std::string field = factory.textAt(n, "cursor_field");
+         if (field.empty()) n.fail("missing required field 'cursor_field'");
+         std::int64_t start = 0;
+         if (n.has("start_value")) {
+           const std::string text = n.json().at("start_value").is_string() ? factory.textAt(n, "start_value")
+                                                                           : pythonStr(n.plain("start_value"));
+           try {
+             std::size_t used = 0;
+             start = std::stoll(text, &used);
+             if (used != text.size()) throw std::invalid_argument(text);
+           } catch (const std::exception&) {
+             n.failAt("start_value", "must be an integer, got '" + text + "'");
+           }
+         }
+         std::optional<RequestOption> option;
+         if (n.has("start_value_option")) option = RequestOption::build(n.child("start_value_option"), *factory.config_);
+         return std::make_unique<IncrementingCountCursor>(field, start, std::move(option));
+       }},
+  };
+  return dispatch(kTable, *this, node, "incremental sync");
+}
+
+ParentStreamConfig ComponentFactory::buildParentStreamConfig(const ComponentNode& node) const {
+  if (node.has("class_name") || (node.type() != "ParentStreamConfig" && !node.type().empty())) {
+    unsupported(node, "parent stream config");
+  }
+  if (node.has("lazy_read_pointer")) unsupported(node.child("lazy_read_pointer"), "lazy_read_pointer");
+  ParentStreamConfig parent;
+  parent.stream = buildStream(node.child("stream"));
+  const std::string key = textAt(node, "parent_key");
+  // parent_key is a dpath path: "/" separates the keys of nested objects.
+  std::size_t begin = 0;
+  while (true) {
+    const auto slash = key.find('/', begin);
+    const std::string part = key.substr(begin, slash == std::string::npos ? std::string::npos : slash - begin);
+    if (!part.empty()) parent.parentKey.push_back(part);
+    if (slash == std::string::npos) break;
+    begin = slash + 1;
+  }
+  if (parent.parentKey.empty()) node.failAt("parent_key", "must name a field of the parent records");
+  parent.partitionField = textAt(node, "partition_field");
+  if (node.has("request_option")) parent.requestOption = RequestOption::build(node.child("request_option"), *config_);
+  parent.incrementalDependency = node.boolean("incremental_dependency", false);
+  if (node.has("extra_fields")) {
+    const auto list = node.child("extra_fields");
+    if (!list.json().is_array()) node.failAt("extra_fields", "must be a list of field paths");
+    for (std::size_t i = 0; i < list.size(); ++i) {
+      const auto path = list.at(i);
+      if (!path.json().is_array()) path.fail("a field path must be a list of keys");
+      std::vector<std::string> parts;
+      for (std::size_t j = 0; j < path.size(); ++j) {
+        if (!path.json()[j].is_string()) path.fail("a field path must hold strings");
+        parts.push_back(renderConfigTemplate(node, path.pointer() + "/" + std::to_string(j), path.json()[j].get<std::string>()));
+      }
+      parent.extraFields.push_back(std::move(parts));
+    }
+  }
+  return parent;
 }
 
 std::unique_ptr<RecordTransformation> ComponentFactory::buildTransformation(const ComponentNode& node) const {

@@ -10,7 +10,8 @@
 #include "core/engine/errors/backoff_strategy.h"
 #include "core/engine/errors/error_handler.h"
 #include "core/engine/pagination/paginator.h"
-#include "core/engine/partition/stream_slicer.h"
+#include "core/engine/partition/partition_router.h"
+#include "core/engine/partition/substream_partition_router.h"
 #include "core/engine/template_eval.h"
 #include "core/engine/transform/transformation.h"
 
@@ -27,7 +28,8 @@ class ComponentFactory {
   // Each throws BuildException (message + pointer) on a problem.
   std::unique_ptr<DeclarativeStream> buildStream(const ComponentNode& node) const;
   std::unique_ptr<SimpleRetriever> buildRetriever(const ComponentNode& node,
-                                                  std::vector<std::unique_ptr<RecordTransformation>> transformations) const;
+                                                  std::vector<std::unique_ptr<RecordTransformation>> transformations,
+                                                  bool clientSideIncremental = false) const;
   std::unique_ptr<HttpRequester> buildRequester(const ComponentNode& node) const;
   std::unique_ptr<Authenticator> buildAuthenticator(const ComponentNode& node) const;
   std::unique_ptr<ErrorHandler> buildErrorHandler(const ComponentNode& node) const;
@@ -35,7 +37,9 @@ class ComponentFactory {
   std::unique_ptr<Paginator> buildPaginator(const ComponentNode& node) const;
   std::unique_ptr<PaginationStrategy> buildPaginationStrategy(const ComponentNode& node) const;
   std::unique_ptr<Decoder> buildDecoder(const ComponentNode& node) const;
-  std::unique_ptr<StreamSlicer> buildPartitionRouter(const ComponentNode& node) const;
+  std::unique_ptr<PartitionRouter> buildPartitionRouter(const ComponentNode& node) const;
+  ParentStreamConfig buildParentStreamConfig(const ComponentNode& node) const;
+  std::unique_ptr<IncrementalSync> buildIncrementalSync(const ComponentNode& node) const;
   std::unique_ptr<RecordTransformation> buildTransformation(const ComponentNode& node) const;
   std::unique_ptr<SchemaLoader> buildSchemaLoader(const ComponentNode& node, const std::string& streamName) const;
 
@@ -47,6 +51,10 @@ class ComponentFactory {
   // A number field that may be a template (rendered with config and parameters now).
   double numberAt(const ComponentNode& node, std::string_view key, double fallback) const;
   std::optional<std::int64_t> integerAt(const ComponentNode& node, std::string_view key) const;
+  // A template field rendered now with config and parameters, as text (Python str() of non-strings).
+  std::string textAt(const ComponentNode& node, std::string_view key) const;
+  // The same for a template inside `owner` (an element of a list field) at `pointer`.
+  std::string renderConfigTemplate(const ComponentNode& owner, const std::string& pointer, const std::string& text) const;
 
   SharedConfig config_;
   SourceBuildOptions options_;

@@ -8,6 +8,12 @@
 
 namespace manifold::engine {
 
+ReadContext ReadContext::withEvents(const ReadEvents& events) const {
+  ReadContext copy(client_, stop_, events, options_, masker_);
+  copy.streamName_ = streamName_;
+  return copy;
+}
+
 void ReadContext::log(protocol::LogLevel level, const std::string& message) const {
   if (events_.log) events_.log(level, masker_.mask(message));
 }

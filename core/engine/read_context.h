@@ -27,6 +27,10 @@ class ReadContext {
   // A value learned while reading (an OAuth access token) that must be masked from now on.
   void addSecret(std::string_view secret) { masker_.add(secret); }
 
+  // A context for reading a parent stream: the same client, stop token, options and secrets, with
+  // `events` as its sink (the caller decides what of the parent's read it passes on).
+  ReadContext withEvents(const ReadEvents& events) const;
+
   const std::string& streamName() const { return streamName_; }
   void setStreamName(std::string name) { streamName_ = std::move(name); }
 

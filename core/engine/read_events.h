@@ -17,11 +17,16 @@ struct ExchangeInfo {
   bool auxiliary = false;  // a token or login call rather than a page of the stream
   int attempt = 1;         // 1 for the first try, 2.. for retries of the same page
   bool willRetry = false;  // the error handler asked for another attempt
+  // A page of a parent stream read for a SubstreamPartitionRouter (the reference's PARENT_STREAM
+  // auxiliary requests); `auxiliary` is set too and the title starts with "Parent stream: ".
+  bool parentStream = false;
 };
 
 // Every callback may be empty. They run on the reading thread, in order; a slow callback slows
 // the read. Exchanges are masked (credential headers and config secrets) before they are passed.
 struct ReadEvents {
+  // The slice descriptor: partition and cursor slice merged, e.g. {"customer_id": 1, "parent_slice": {}}
+  // or {"start_time": "…", "end_time": "…"}; extra fields are not part of it.
   std::function<void(const nlohmann::json& slice)> sliceStarted;
   std::function<void(const http::HttpExchange& exchange, const ExchangeInfo& info)> httpExchange;
   // The record's data, transformed; valid only during the call (copy it to keep it).

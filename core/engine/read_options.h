@@ -1,6 +1,7 @@
 // Options of one read: retry pacing and the test-read limits.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 
@@ -15,6 +16,9 @@ struct ReadOptions {
   std::optional<std::size_t> maxSlices;
   std::optional<std::size_t> maxPagesPerSlice;
   std::optional<std::size_t> maxRecords;
+  // How often a stream with per-partition state emits an intermediate STATE (the reference
+  // throttles to one per 10 minutes); the final state always goes out. Zero emits one per slice.
+  std::chrono::seconds perPartitionStateInterval{600};
 };
 
 }  // namespace manifold::engine

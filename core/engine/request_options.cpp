@@ -33,7 +33,29 @@ void mergeDeep(nlohmann::json& into, const nlohmann::json& from, const std::stri
   }
 }
 
+void overlayDeep(nlohmann::json& into, const nlohmann::json& from) {
+  for (const auto& [key, value] : from.items()) {
+    auto it = into.find(key);
+    if (it != into.end() && it->is_object() && value.is_object()) {
+      overlayDeep(*it, value);
+    } else {
+      into[key] = value;
+    }
+  }
+}
+
 }  // namespace
+
+void RequestOptions::overlay(const RequestOptions& other) {
+  if (other.params.is_object()) params.update(other.params);
+  if (other.headers.is_object()) headers.update(other.headers);
+  if (other.bodyJson.is_object()) overlayDeep(bodyJson, other.bodyJson);
+  if (other.bodyData.is_string() || bodyData.is_string()) {
+    if (!(other.bodyData.is_object() && other.bodyData.empty())) bodyData = other.bodyData;
+  } else if (other.bodyData.is_object()) {
+    bodyData.update(other.bodyData);
+  }
+}
 
 void RequestOptions::merge(const RequestOptions& other, std::string_view what) {
   mergeFlat(params, other.params, "request parameters", what);

@@ -18,6 +18,9 @@ struct RequestOptions {
   // detected"), even with equal values, except in JSON bodies where nested objects deep-merge and
   // equal values are allowed. Throws ReadError naming `what`.
   void merge(const RequestOptions& other, std::string_view what);
+  // Adds `other` where the reference chains mappings (ChainMap, dict update): on a clash `other`
+  // replaces the value, JSON bodies merge deeply.
+  void overlay(const RequestOptions& other);
 };
 
 }  // namespace manifold::engine

@@ -5,8 +5,10 @@
 
 namespace manifold::engine {
 
-void SimpleRetriever::readSlice(ReadContext& read, const nlohmann::json& slice,
+void SimpleRetriever::readSlice(ReadContext& read, const StreamSlice& streamSlice, const RequestOptions& sliceOptions,
+                                const SliceHooks& hooks,
                                 const std::function<bool(std::vector<nlohmann::json>& records)>& onPage) const {
+  const nlohmann::json& slice = streamSlice.templateValue();
   std::optional<nlohmann::json> token = parts_.paginator->initialToken();
   const std::string title = "Stream '" + read.streamName() + "' request";
   std::vector<nlohmann::json> bodies;
@@ -17,7 +19,7 @@ void SimpleRetriever::readSlice(ReadContext& read, const nlohmann::json& slice,
     RequestOptions extra = parts_.paginator->requestOptions(token);
     // With a token, ignore_stream_slicer_parameters_on_paginated_requests leaves the slicer out (3.5).
     if (!(token && parts_.ignoreSlicerParametersOnPaginatedRequests)) {
-      extra.merge(parts_.slicer->requestOptions(slice), "the partition router's options");
+      extra.merge(sliceOptions, "the partition router's and cursor's options");
     }
     const HttpRequester::PageRequest page{slice, token, extra, parts_.paginator->pathOverride(token)};
     const http::HttpRequest request = parts_.requester->buildRequest(read, page);
@@ -29,7 +31,8 @@ void SimpleRetriever::readSlice(ReadContext& read, const nlohmann::json& slice,
     records.clear();
     parts_.decoder->decode(*response, read, bodies);
     const nlohmann::json tokenWrapper = token ? nlohmann::json{{"next_page_token", *token}} : nlohmann::json();
-    const std::size_t raw = parts_.selector->select(bodies, slice, tokenWrapper, records);
+    const std::size_t raw = parts_.selector->select(bodies, slice, tokenWrapper, records,
+                                                    hooks.keepRecord ? &hooks.keepRecord : nullptr);
 
     static const nlohmann::json kEmpty = nlohmann::json::object();
     static const nlohmann::json kNull;
@@ -40,6 +43,7 @@ void SimpleRetriever::readSlice(ReadContext& read, const nlohmann::json& slice,
     if (!keepGoing) return;
     if (read.options().maxPagesPerSlice && pages >= *read.options().maxPagesPerSlice) return;
 
+    if (hooks.stopAfterPage && !lastRecord.is_null() && hooks.stopAfterPage(lastRecord)) return;
     const PageOutcome outcome{*response, bodies.empty() ? kEmpty : bodies.front(), raw, pageSize, lastRecord};
     auto next = parts_.paginator->nextToken(outcome, token);
     if (!next) return;

@@ -4,7 +4,7 @@
 #include "core/engine/decode/decoder.h"
 #include "core/engine/http_requester.h"
 #include "core/engine/pagination/paginator.h"
-#include "core/engine/partition/stream_slicer.h"
+#include "core/engine/partition/partition_router.h"
 #include "core/engine/selection/record_selector.h"
 
 #include <functional>
@@ -20,17 +20,26 @@ class SimpleRetriever {
     std::unique_ptr<RecordSelector> selector;
     std::unique_ptr<Paginator> paginator;
     std::unique_ptr<Decoder> decoder;
-    std::unique_ptr<StreamSlicer> slicer;
+    std::unique_ptr<PartitionRouter> router;
     bool ignoreSlicerParametersOnPaginatedRequests = false;
   };
 
   explicit SimpleRetriever(Parts parts) : parts_(std::move(parts)) {}
 
-  const StreamSlicer& slicer() const { return *parts_.slicer; }
+  const PartitionRouter& router() const { return *parts_.router; }
 
-  // Reads every page of one slice; `onPage` receives each page's records (it may move them
-  // out) and returns false to stop after that page.
-  void readSlice(ReadContext& read, const nlohmann::json& slice,
+  // What the stream's cursor adds to reading a slice.
+  struct SliceHooks {
+    // Client-side incremental filtering inside the record selector (is_client_side_incremental).
+    std::function<bool(const nlohmann::json& record)> keepRecord;
+    // A data feed's stop condition: no next page once the page's last record is outside the window.
+    std::function<bool(const nlohmann::json& lastRecord)> stopAfterPage;
+  };
+
+  // Reads every page of one slice with the slice's options (router and cursor, merged);
+  // `onPage` receives each page's records (it may move them out) and returns false to stop after
+  // that page.
+  void readSlice(ReadContext& read, const StreamSlice& slice, const RequestOptions& sliceOptions, const SliceHooks& hooks,
                  const std::function<bool(std::vector<nlohmann::json>& records)>& onPage) const;
 
  private:

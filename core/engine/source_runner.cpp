@@ -173,6 +173,9 @@ RunStatus SourceRunner::discover(const SourceInput& input) {
     if (entry.incremental) {
       stream.supportedSyncModes = {protocol::SyncMode::FullRefresh, protocol::SyncMode::Incremental};
       stream.sourceDefinedCursor = true;
+      if (entry.stream && entry.stream->incrementalSync()) {
+        stream.defaultCursorField = {entry.stream->incrementalSync()->cursorField()};
+      }
     }
     stream.isResumable = entry.incremental;
     std::string problem;
@@ -209,15 +212,22 @@ RunStatus SourceRunner::read(const SourceInput& input, std::stop_token stop, con
   MaskScope mask(out_, source.secrets());
 
   std::vector<std::string> names;
+  std::vector<bool> incremental;  // per name: the catalog asks for an incremental read
   if (input.catalog) {
     auto catalog = protocol::parseConfiguredCatalog(*input.catalog);
     if (!catalog) {
       writeError(out_, "The configured catalog is invalid: " + catalog.error().message, FailureType::ConfigError);
       return RunStatus::Failed;
     }
-    for (const auto& configured : catalog.value().streams) names.push_back(configured.stream.name);
+    for (const auto& configured : catalog.value().streams) {
+      names.push_back(configured.stream.name);
+      incremental.push_back(configured.syncMode == protocol::SyncMode::Incremental);
+    }
   } else {
-    for (const auto& entry : source.streams()) names.push_back(entry.name);
+    for (const auto& entry : source.streams()) {
+      names.push_back(entry.name);
+      incremental.push_back(false);
+    }
   }
   protocol::InputState state;
   if (input.state) {
@@ -230,7 +240,8 @@ RunStatus SourceRunner::read(const SourceInput& input, std::stop_token stop, con
   }
 
   std::vector<std::pair<std::string, std::string>> failures;
-  for (const auto& name : names) {
+  for (std::size_t index = 0; index < names.size(); ++index) {
+    const std::string& name = names[index];
     if (stop.stop_requested()) break;
     const protocol::StreamDescriptor descriptor{name, std::nullopt};
     if (source.findStream(name) == nullptr) {
@@ -258,7 +269,8 @@ RunStatus SourceRunner::read(const SourceInput& input, std::stop_token stop, con
       out_.write(protocol::streamStateMessage(descriptor, blob, sinceState));
       sinceState = 0;
     };
-    const nlohmann::json* incoming = state.find(name);
+    // A full refresh read starts over: incoming state counts only for an incremental read.
+    const nlohmann::json* incoming = incremental[index] ? state.find(name) : nullptr;
     auto result = readStream(source, name, incoming ? *incoming : nlohmann::json(), events, stop, options);
     if (result.cancelled) break;
     if (result.failure) {

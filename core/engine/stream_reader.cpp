@@ -2,12 +2,12 @@
 #include "core/engine/stream_reader.h"
 
 #include "core/engine/read_context.h"
+#include "core/engine/stream_read_loop.h"
 
 namespace manifold::engine {
 
 StreamReadResult readStream(const DeclarativeSource& source, std::string_view streamName, const nlohmann::json& state,
                             const ReadEvents& events, std::stop_token stop, const ReadOptions& options) {
-  (void)state;  // full refresh streams ignore incoming state; cursors will read it
   StreamReadResult result;
   const auto* entry = source.findStream(streamName);
   if (entry == nullptr) {
@@ -28,33 +28,33 @@ StreamReadResult readStream(const DeclarativeSource& source, std::string_view st
   read.setStreamName(stream.name());
 
   try {
-    const auto& retriever = stream.retriever();
-    retriever.slicer().forEachSlice(read, [&](const nlohmann::json& slice) {
+    auto cursor = stream.openCursor(read, state, events.state);
+    SliceLoopSink sink;
+    sink.sliceStarted = [&](const StreamSlice& slice) {
+      ++result.slices;
+      if (events.sliceStarted) events.sliceStarted(slice.merged());
+      return true;
+    };
+    sink.sliceDone = [&] {
       if (options.maxSlices && result.slices >= *options.maxSlices) {
         result.limitReached = true;
         return false;
       }
-      ++result.slices;
-      if (events.sliceStarted) events.sliceStarted(slice);
-      bool stopped = false;
-      retriever.readSlice(read, slice, [&](std::vector<nlohmann::json>& records) {
-        for (auto& record : records) {
-          ++result.records;
-          if (events.record) events.record(record);
-          // Stop at the limit itself, so no further page is requested only to be dropped.
-          if (options.maxRecords && result.records >= *options.maxRecords) {
-            result.limitReached = true;
-            stopped = true;
-            break;
-          }
-        }
-        if (events.pageDone) events.pageDone();
-        return !stopped;
-      });
-      return !stopped;
-    });
-    // Full refresh streams end with the reference's FinalStateCursor state (REFERENCE-NOTES 9.10).
-    if (events.state) events.state(nlohmann::json{{"__ab_no_cursor_state_message", true}});
+      return true;
+    };
+    sink.record = [&](const StreamSlice&, nlohmann::json& record) {
+      ++result.records;
+      if (events.record) events.record(record);
+      // Stop at the limit itself, so no further page is requested only to be dropped.
+      if (options.maxRecords && result.records >= *options.maxRecords) {
+        result.limitReached = true;
+        return false;
+      }
+      return true;
+    };
+    sink.pageDone = events.pageDone;
+    readStreamSlices(read, stream, *cursor, sink);
+    cursor->finish();
   } catch (const ReadCancelled&) {
     result.cancelled = true;
   } catch (const ReadError& e) {

@@ -30,9 +30,11 @@ struct StreamReadResult {
   bool succeeded() const { return !failure && !cancelled; }
 };
 
-// Reads every slice and page of `streamName` in full refresh. Never throws: failures (build
-// errors of that stream included) come back in the result; the events already sent stay valid.
-// `state` is the stream's incoming state blob (null without one). Creates its own HTTP client.
+// Reads every slice and page of `streamName`. Never throws: failures (build errors of that
+// stream included) come back in the result; the events already sent stay valid. `state` is the
+// stream's incoming state blob: null without one, and null for a full refresh read (which then
+// starts from the cursor's start). STATE goes to events.state after each completed slice (per the
+// stream's cursor) and at the end. Creates its own HTTP client.
 StreamReadResult readStream(const DeclarativeSource& source, std::string_view streamName, const nlohmann::json& state,
                             const ReadEvents& events, std::stop_token stop = {}, const ReadOptions& options = {});
 

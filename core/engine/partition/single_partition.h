@@ -1,17 +1,18 @@
-// SinglePartition: a stream without partition router or cursor is read as one empty slice.
+// SinglePartition: a stream without partition router is read as one empty partition.
 #pragma once
 
-#include "core/engine/partition/stream_slicer.h"
+#include "core/engine/partition/partition_router.h"
 
 namespace manifold::engine {
 
-class SinglePartition final : public StreamSlicer {
+class SinglePartition final : public PartitionRouter {
  public:
-  void forEachSlice(ReadContext&, const std::function<bool(const nlohmann::json& slice)>& onSlice) const override {
-    static const nlohmann::json kEmptySlice = nlohmann::json::object();
-    onSlice(kEmptySlice);
+  bool forEachPartition(ReadContext&, nlohmann::json&, const PartitionCallback& onPartition) const override {
+    static const StreamSlice kEmpty;
+    return onPartition(kEmpty);
   }
-  RequestOptions requestOptions(const nlohmann::json&) const override { return {}; }
+  RequestOptions requestOptions(const StreamSlice&) const override { return {}; }
+  bool isSinglePartition() const override { return true; }
 };
 
 }  // namespace manifold::engine

@@ -54,6 +54,15 @@ bool truthy(const nlohmann::json& value) {
 
 }  // namespace
 
+const nlohmann::json* findAtPath(const nlohmann::json& root, const std::vector<std::string>& path) {
+  const nlohmann::json* node = &root;
+  for (const auto& segment : path) {
+    node = childOf(*node, segment);
+    if (node == nullptr) return nullptr;
+  }
+  return node;
+}
+
 DpathExtractor::DpathExtractor(std::vector<std::string> fieldPath) : fieldPath_(std::move(fieldPath)) {
   hasWildcard_ = std::find(fieldPath_.begin(), fieldPath_.end(), "*") != fieldPath_.end();
 }
@@ -66,11 +75,8 @@ std::size_t DpathExtractor::extract(const nlohmann::json& body, std::vector<nloh
     for (const auto* match : matches) records.push_back(*match);
     return records.size() - before;
   }
-  const nlohmann::json* node = &body;
-  for (const auto& segment : fieldPath_) {
-    node = childOf(*node, segment);
-    if (node == nullptr) return 0;
-  }
+  const nlohmann::json* node = findAtPath(body, fieldPath_);
+  if (node == nullptr) return 0;
   if (node->is_array()) {
     records.insert(records.end(), node->begin(), node->end());
   } else if (truthy(*node)) {

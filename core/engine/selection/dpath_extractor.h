@@ -9,6 +9,10 @@
 
 namespace manifold::engine {
 
+// dpath.get of a plain path (no wildcards): the value, or nullptr when a segment is missing. An
+// all-digit segment indexes a list.
+const nlohmann::json* findAtPath(const nlohmann::json& root, const std::vector<std::string>& path);
+
 class DpathExtractor {
  public:
   // `fieldPath` is already rendered (its templates only see config and parameters).

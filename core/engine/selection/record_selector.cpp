@@ -8,7 +8,8 @@ void RecordSelector::transform(nlohmann::json& record, const nlohmann::json& sli
 }
 
 std::size_t RecordSelector::select(const std::vector<nlohmann::json>& bodies, const nlohmann::json& slice,
-                                   const nlohmann::json& nextPageToken, std::vector<nlohmann::json>& records) const {
+                                   const nlohmann::json& nextPageToken, std::vector<nlohmann::json>& records,
+                                   const std::function<bool(const nlohmann::json&)>* incrementalFilter) const {
   const std::size_t first = records.size();
   std::size_t raw = 0;
   for (const auto& body : bodies) raw += extractor_.extract(body, records);
@@ -16,6 +17,7 @@ std::size_t RecordSelector::select(const std::vector<nlohmann::json>& bodies, co
   for (std::size_t i = first; i < records.size(); ++i) {
     nlohmann::json& record = records[i];
     if (transformBeforeFiltering_) transform(record, slice);
+    if (incrementalFilter && !(*incrementalFilter)(record)) continue;
     if (filter_ && !filter_->keep(record, slice, nextPageToken)) continue;
     if (!transformBeforeFiltering_) transform(record, slice);
     if (kept != i) records[kept] = std::move(record);

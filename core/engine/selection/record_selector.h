@@ -5,6 +5,7 @@
 #include "core/engine/selection/record_filter.h"
 #include "core/engine/transform/transformation.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -21,9 +22,11 @@ class RecordSelector {
         transformBeforeFiltering_(transformBeforeFiltering) {}
 
   // Appends the page's final records; returns the raw extracted count (before the filter),
-  // which PageIncrement and OffsetIncrement use.
+  // which PageIncrement and OffsetIncrement use. `incrementalFilter` is the cursor's client-side
+  // filter (ClientSideIncrementalRecordFilterDecorator), applied before the record filter.
   std::size_t select(const std::vector<nlohmann::json>& bodies, const nlohmann::json& slice,
-                     const nlohmann::json& nextPageToken, std::vector<nlohmann::json>& records) const;
+                     const nlohmann::json& nextPageToken, std::vector<nlohmann::json>& records,
+                     const std::function<bool(const nlohmann::json&)>* incrementalFilter = nullptr) const;
 
  private:
   void transform(nlohmann::json& record, const nlohmann::json& slice) const;

@@ -75,18 +75,19 @@ inline ReadOptions fastOptions() {
 }
 
 inline CollectedRead collect(const DeclarativeSource& source, const std::string& stream,
-                             const ReadOptions& options = fastOptions(), std::stop_token stop = {}) {
+                             const ReadOptions& options = fastOptions(), std::stop_token stop = {},
+                             const nlohmann::json& state = nullptr) {
   CollectedRead out;
   ReadEvents events;
   events.record = [&](const nlohmann::json& record) { out.records.push_back(record); };
   events.sliceStarted = [&](const nlohmann::json& slice) { out.slices.push_back(slice); };
-  events.state = [&](const nlohmann::json& state) { out.states.push_back(state); };
+  events.state = [&](const nlohmann::json& blob) { out.states.push_back(blob); };
   events.log = [&](protocol::LogLevel, const std::string& message) { out.logs.push_back(message); };
   events.httpExchange = [&](const http::HttpExchange& exchange, const ExchangeInfo& info) {
     out.exchanges.push_back(exchange);
     out.exchangeInfos.push_back(info);
   };
-  out.result = readStream(source, stream, nullptr, events, stop, options);
+  out.result = readStream(source, stream, state, events, stop, options);
   return out;
 }
 

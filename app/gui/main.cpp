@@ -6,6 +6,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QStringList>
 #include <QTimer>
 
@@ -37,8 +38,11 @@ int main(int argc, char** argv) {
   parser.addOption(helpOption);
   parser.addOption(demoOption);
   parser.addOption(versionOption);
-  parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("A manifest to open."),
-                               QStringLiteral("[FILE.yaml]"));
+  parser.addPositionalArgument(
+      QStringLiteral("path"),
+      QStringLiteral("A manifest to open, or a connector folder (its manifest.yaml, with the "
+                     "testing values saved in its .manifold folder)."),
+      QStringLiteral("[FILE.yaml|DIR]"));
   if (!parser.parse(arguments)) {
     std::fprintf(stderr, "manifold: %s\nRun 'manifold --help' for usage.\n",
                  qPrintable(parser.errorText()));
@@ -53,7 +57,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (parser.positionalArguments().size() > 1) {
-    std::fprintf(stderr, "manifold: expected at most one file to open\n");
+    std::fprintf(stderr, "manifold: expected at most one file or folder to open\n");
     return 2;
   }
 
@@ -73,7 +77,12 @@ int main(int argc, char** argv) {
       std::fprintf(stderr, "manifold: %s\n", qPrintable(demo.error()));
     }
   } else if (!parser.positionalArguments().isEmpty()) {
-    window.openFile(parser.positionalArguments().first());
+    const QString path = parser.positionalArguments().first();
+    if (QFileInfo(path).isDir()) {
+      window.openConnector(path);
+    } else {
+      window.openFile(path);
+    }
   }
   window.show();
   QTimer::singleShot(0, &window, &manifold::ui::MainWindow::offerRecovery);

@@ -94,6 +94,9 @@ ManifestCheck checkManifest(const QString& yamlText, quint64 generation) {
       result.streams[i].endLine = i + 1 < result.streams.size() ? result.streams[i + 1].line - 1 : streamsEnd;
     }
   }
+  if (const auto* spec = child(root, "spec")) {
+    if (const auto* connection = child(*spec, "connection_specification")) result.connectionSpecification = *connection;
+  }
   return result;
 }
 

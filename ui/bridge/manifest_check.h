@@ -8,6 +8,8 @@
 #include <QMetaType>
 #include <QString>
 
+#include <nlohmann/json.hpp>
+
 namespace manifold::ui {
 
 struct UiDiagnostic {
@@ -38,6 +40,9 @@ struct ManifestCheck {
   quint64 generation = 0;  // which edit this result belongs to (stale ones are dropped)
   QList<UiDiagnostic> diagnostics;
   QList<UiStreamSummary> streams;
+  // spec.connection_specification of the resolved manifest (null when there is none), for
+  // the testing-values form.
+  nlohmann::ordered_json connectionSpecification;
   int errorCount() const;
   int warningCount() const;
 };

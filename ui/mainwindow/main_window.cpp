@@ -1,6 +1,8 @@
 // The Manifold main window: manifest editor in the centre, outline and test-result docks.
 #include "ui/mainwindow/main_window.h"
 
+#include "core/config/config_validation.h"
+#include "core/config/testing_values.h"
 #include "core/version.h"
 #include "ui/bridge/detected_schema_writer.h"
 #include "ui/catalog/catalog_browser.h"
@@ -12,8 +14,12 @@
 #include "ui/editor/problems_view.h"
 #include "ui/editor/yaml_editor.h"
 #include "ui/openapi/openapi_wizard.h"
+#include "ui/playground/expression_playground.h"
+#include "ui/secrets/keychain_secret_store.h"
 #include "ui/settings/app_settings.h"
 #include "ui/testpanel/test_panel.h"
+#include "ui/testing_values/testing_values_form.h"
+#include "ui/testing_values/testing_values_store.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -50,16 +56,13 @@ QString fromView(std::string_view text) {
   return QString::fromUtf8(text.data(), static_cast<qsizetype>(text.size()));
 }
 
-// The connector's testing values until the testing-values form provides them:
-// <connector dir>/.manifold/testing_values.json, or {} when there is none or it does not parse.
-nlohmann::json savedTestingValues(const QString& connectorDir) {
-  if (connectorDir.isEmpty()) return nlohmann::json::object();
-  QFile file(QDir(connectorDir).filePath(QStringLiteral(".manifold/testing_values.json")));
-  if (!file.open(QIODevice::ReadOnly)) return nlohmann::json::object();
-  const QByteArray bytes = file.readAll();
-  nlohmann::json values = nlohmann::json::parse(bytes.constData(), bytes.constData() + bytes.size(), nullptr, false);
-  return values.is_object() ? values : nlohmann::json::object();
+// A connector folder holds its manifest as manifest.yaml; other files have no project folder.
+QString connectorDirOf(const QString& manifestPath) {
+  const QFileInfo info(manifestPath);
+  return info.fileName() == QLatin1String("manifest.yaml") ? info.absolutePath() : QString();
 }
+
+nlohmann::json plainJson(const nlohmann::ordered_json& ordered) { return nlohmann::json::parse(ordered.dump()); }
 
 }  // namespace
 
@@ -91,6 +94,14 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
           [this] { validation_status_->setText(tr("Checking…")); });
   connect(problems_, &ProblemsView::jumpRequested, this, &MainWindow::goToPosition);
   connect(outline_, &OutlineView::jumpRequested, this, &MainWindow::goToPosition);
+  connect(testing_form_, &TestingValuesForm::edited, this, [this] {
+    playground_->setConfig(testingValues());
+    if (!connector_dir_.isEmpty()) values_save_timer_->start();
+  });
+  values_save_timer_ = new QTimer(this);
+  values_save_timer_->setSingleShot(true);
+  values_save_timer_->setInterval(400);
+  connect(values_save_timer_, &QTimer::timeout, this, &MainWindow::saveTestingValues);
   validation_status_ = new QLabel(this);
   // No accessible names: a named QLabel reads as its name only, and users need the status text.
   test_status_ = new QLabel(this);
@@ -103,7 +114,7 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
     TestInputs inputs;
     inputs.manifestText = editor_->text();
     if (!file_path_.isEmpty()) inputs.manifestDir = QFileInfo(file_path_).absolutePath();
-    inputs.config = savedTestingValues(inputs.manifestDir);
+    inputs.config = testingValues();
     return inputs;
   });
 
@@ -139,9 +150,124 @@ void MainWindow::createDocks() {
   problems_dock_->setWidget(problems_);
   addDockWidget(Qt::BottomDockWidgetArea, problems_dock_);
   tabifyDockWidget(results_dock_, problems_dock_);
+  createTestingValuesDock();
+  createPlaygroundDock();
   results_dock_->raise();
   resizeDocks({outline_dock_}, {260}, Qt::Horizontal);
   resizeDocks({results_dock_}, {240}, Qt::Vertical);
+}
+
+void MainWindow::createTestingValuesDock() {
+  testing_dock_ = new QDockWidget(tr("Testing values"), this);
+  testing_dock_->setObjectName(QStringLiteral("testingValuesDock"));
+  testing_dock_->setAccessibleName(tr("Testing values"));
+  auto* panel = new QWidget(testing_dock_);
+  auto* layout = new QVBoxLayout(panel);
+  layout->setContentsMargins(0, 0, 0, 0);
+  secrets_notice_ = new QLabel(panel);
+  secrets_notice_->setObjectName(QStringLiteral("secretsNotice"));
+  secrets_notice_->setWordWrap(true);
+  secrets_notice_->setMargin(6);
+  secrets_notice_->setFrameShape(QFrame::StyledPanel);
+  secrets_notice_->hide();
+  layout->addWidget(secrets_notice_);
+  testing_form_ = new TestingValuesForm(panel);
+  layout->addWidget(testing_form_, 1);
+  auto* check = new QPushButton(tr("&Check values"), panel);
+  check->setAccessibleName(tr("Check values"));
+  check->setToolTip(tr("Check the testing values against the spec"));
+  connect(check, &QPushButton::clicked, testing_form_, [this] {
+    const auto problems = testing_form_->validate();
+    statusBar()->showMessage(problems.empty() ? tr("The testing values fit the spec")
+                                              : QString::fromStdString(config::describeProblems(problems)),
+                             5000);
+  });
+  layout->addWidget(check, 0, Qt::AlignRight);
+  testing_dock_->setWidget(panel);
+  addDockWidget(Qt::RightDockWidgetArea, testing_dock_);
+  resizeDocks({testing_dock_}, {360}, Qt::Horizontal);
+}
+
+void MainWindow::createPlaygroundDock() {
+  playground_dock_ = new QDockWidget(tr("Expression playground"), this);
+  playground_dock_->setObjectName(QStringLiteral("playgroundDock"));
+  playground_dock_->setAccessibleName(tr("Expression playground"));
+  playground_ = new ExpressionPlayground(playground_dock_);
+  playground_dock_->setWidget(playground_);
+  addDockWidget(Qt::BottomDockWidgetArea, playground_dock_);
+  tabifyDockWidget(problems_dock_, playground_dock_);
+}
+
+nlohmann::json MainWindow::testingValues() const { return testing_form_->values(); }
+
+void MainWindow::setSecretStore(SecretStore* store) {
+  store->setParent(this);
+  delete values_store_;
+  delete secret_store_;
+  secret_store_ = store;
+  values_store_ = new TestingValuesStore(store, this);
+  connect(store, &SecretStore::unavailable, this, [this](const QString& reason) {
+    secrets_notice_->setText(QStringLiteral("ℹ ") + reason);
+    secrets_notice_->show();
+    statusBar()->showMessage(reason, 10000);
+  });
+}
+
+SecretStore* MainWindow::secretStore() {
+  if (!secret_store_) setSecretStore(new KeychainSecretStore(QStringLiteral("Manifold testing values")));
+  return secret_store_;
+}
+
+bool MainWindow::openConnector(const QString& dir) {
+  const QString manifest = QDir(dir).filePath(QStringLiteral("manifest.yaml"));
+  if (!QFileInfo(manifest).isFile()) {
+    showError(tr("Cannot open connector"),
+              tr("%1 is not a connector folder: it has no manifest.yaml.").arg(QDir::toNativeSeparators(dir)));
+    return false;
+  }
+  return openFile(manifest);
+}
+
+void MainWindow::setTestingValues(const nlohmann::json& values) {
+  testing_form_->setValues(values);
+  playground_->setConfig(testingValues());
+}
+
+void MainWindow::setConnectorDir(const QString& dir) {
+  if (values_save_timer_->isActive()) saveTestingValues();  // the previous connector's
+  connector_dir_ = dir;
+  nlohmann::json values = nlohmann::json::object();
+  if (!dir.isEmpty()) {
+    secretStore();
+    const TestingValuesStore::Loaded loaded = values_store_->loadValues(dir);
+    if (!loaded.error.isEmpty()) statusBar()->showMessage(loaded.error, 10000);
+    values = loaded.values;
+  }
+  setTestingValues(values);
+  // Secrets are read once the new manifest's spec is known (showCheck).
+}
+
+void MainWindow::loadSecrets() {
+  if (connector_dir_.isEmpty()) return;
+  secretStore();
+  const QString dir = connector_dir_;
+  values_store_->loadSecrets(dir, plainJson(testing_form_->spec()), testingValues(), this,
+                             [this, dir](const std::string& pointer, const nlohmann::json& value) {
+                               if (dir != connector_dir_) return;
+                               nlohmann::json values = testingValues();
+                               const nlohmann::json::json_pointer at(pointer);
+                               if (values.contains(at) && !values[at].is_null() && values[at] != "") return;
+                               config::putSecret(values, {pointer, value});
+                               setTestingValues(values);
+                             });
+}
+
+void MainWindow::saveTestingValues() {
+  values_save_timer_->stop();
+  if (connector_dir_.isEmpty()) return;
+  secretStore();
+  const QString error = values_store_->save(connector_dir_, plainJson(testing_form_->spec()), testingValues());
+  if (!error.isEmpty()) statusBar()->showMessage(tr("Testing values not saved: %1").arg(error), 10000);
 }
 
 void MainWindow::createActions() {
@@ -184,6 +310,18 @@ void MainWindow::createActions() {
   viewMenu->addAction(outline_dock_->toggleViewAction());
   viewMenu->addAction(results_dock_->toggleViewAction());
   viewMenu->addAction(problems_dock_->toggleViewAction());
+  viewMenu->addAction(testing_dock_->toggleViewAction());
+  viewMenu->addAction(playground_dock_->toggleViewAction());
+  viewMenu->addSeparator();
+  const auto focusDock = [this](QDockWidget* dock, QWidget* target) {
+    dock->show();
+    dock->raise();
+    target->setFocus(Qt::ShortcutFocusReason);
+  };
+  viewMenu->addAction(tr("Go to &Testing Values"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this,
+                      [this, focusDock] { focusDock(testing_dock_, testing_form_); });
+  viewMenu->addAction(tr("Go to E&xpression Playground"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
+                      [this, focusDock] { focusDock(playground_dock_, playground_->expressionEdit()); });
 
   QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
   helpMenu->addAction(tr("&About Manifold"), this, [this] {
@@ -234,6 +372,7 @@ bool MainWindow::openFile(const QString& path) {
   disk_hash_ = hashOfFile(path);
   watchCurrentFile();
   AppSettings::instance().addRecentFile(path);
+  setConnectorDir(connectorDirOf(path));
   live_validator_->validateNow();
   statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
   return true;
@@ -266,6 +405,12 @@ bool MainWindow::saveToFile(const QString& path) {
   disk_hash_ = hashOfFile(path);
   watchCurrentFile();
   AppSettings::instance().addRecentFile(path);
+  if (const QString dir = connectorDirOf(path); dir != connector_dir_) {
+    // Saved as a connector's manifest.yaml: the testing values typed so far go with it.
+    saveTestingValues();
+    connector_dir_ = dir;
+    saveTestingValues();
+  }
   statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
   return true;
 }
@@ -329,6 +474,8 @@ void MainWindow::showCheck(const ManifestCheck& check) {
   problems_->diagnosticsModel()->setDiagnostics(check.diagnostics);
   outline_->showStreams(check.streams);
   test_panel_->setStreams(check.streams);
+  testing_form_->setSpec(check.connectionSpecification);
+  loadSecrets();
   const int errors = check.errorCount();
   const int warnings = check.warningCount();
   if (errors == 0 && warnings == 0) {
@@ -488,6 +635,7 @@ void MainWindow::openGeneratedManifest(const QString& yamlText) {
 
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (maybeSave()) {
+    if (values_save_timer_->isActive()) saveTestingValues();
     event->accept();
   } else {
     event->ignore();

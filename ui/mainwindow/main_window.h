@@ -9,6 +9,8 @@
 #include <QByteArray>
 #include <QMainWindow>
 
+#include <nlohmann/json.hpp>
+
 class QDockWidget;
 class QLabel;
 class QFileSystemWatcher;
@@ -19,6 +21,10 @@ namespace manifold::ui {
 
 class CatalogBrowser;
 class CompletionAssist;
+class ExpressionPlayground;
+class SecretStore;
+class TestingValuesForm;
+class TestingValuesStore;
 class DiagnosticsDecorator;
 class FindReplaceBar;
 class LiveValidator;
@@ -48,10 +54,28 @@ class MainWindow : public QMainWindow {
   QLabel* testStatus() const { return test_status_; }
   QString currentFile() const { return file_path_; }
   const RecoveryStore& recoveryStore() const { return recovery_; }
+  TestingValuesForm* testingValuesForm() const { return testing_form_; }
+  ExpressionPlayground* playground() const { return playground_; }
+  // The folder whose .manifold/testing_values.json holds the testing values; empty when the
+  // open manifest is not a connector folder's manifest.yaml (values then last the session).
+  QString connectorDir() const { return connector_dir_; }
+  // The config a test read uses: the testing values, secrets included.
+  nlohmann::json testingValues() const;
+  // Where secrets go; by default the OS keychain. Tests set an in-memory store before
+  // opening anything. The window takes ownership.
+  void setSecretStore(SecretStore* store);
+  SecretStore* secretStore();
 
  public slots:
   // Loads `path` into the editor; on failure shows why and keeps the current buffer.
   bool openFile(const QString& path);
+  // Opens dir/manifest.yaml as a connector, with the testing values saved for it.
+  bool openConnector(const QString& dir);
+  // Fills the testing-values form (e.g. the demo's address and key). Nothing is written until
+  // the user edits a value, so secrets given here stay in this session.
+  void setTestingValues(const nlohmann::json& values);
+  // Writes the testing values of the open connector now (edits are saved after a pause).
+  void saveTestingValues();
   // Saves to the current file, asking for a name when there is none yet.
   bool save();
   bool saveAs();
@@ -92,12 +116,25 @@ class MainWindow : public QMainWindow {
   void showCheck(const ManifestCheck& check);
   void followCaretStream();
   void useDetectedSchema(const QString& stream, const nlohmann::json& schema);
+  void createTestingValuesDock();
+  void createPlaygroundDock();
+  void setConnectorDir(const QString& dir);
+  void loadSecrets();
 
   YamlEditor* editor_ = nullptr;
   FindReplaceBar* find_bar_ = nullptr;
   QDockWidget* outline_dock_ = nullptr;
   QDockWidget* results_dock_ = nullptr;
   QDockWidget* problems_dock_ = nullptr;
+  QDockWidget* testing_dock_ = nullptr;
+  QDockWidget* playground_dock_ = nullptr;
+  TestingValuesForm* testing_form_ = nullptr;
+  QLabel* secrets_notice_ = nullptr;
+  ExpressionPlayground* playground_ = nullptr;
+  SecretStore* secret_store_ = nullptr;
+  TestingValuesStore* values_store_ = nullptr;
+  QTimer* values_save_timer_ = nullptr;
+  QString connector_dir_;
   LiveValidator* live_validator_ = nullptr;
   DiagnosticsDecorator* decorator_ = nullptr;
   CompletionAssist* completion_ = nullptr;

@@ -110,6 +110,18 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
   connect(test_panel_, &TestPanel::summaryChanged, test_status_, &QLabel::setText);
   connect(test_panel_, &TestPanel::useDetectedSchemaRequested, this, &MainWindow::useDetectedSchema);
   connect(editor_, &QsciScintilla::cursorPositionChanged, this, &MainWindow::followCaretStream);
+  connect(test_panel_, &TestPanel::lastPageChanged, this, [this] {
+    // `response` in a template is the decoded body; the page keeps it as text.
+    const nlohmann::json& response = test_panel_->lastResponse();
+    nlohmann::json body = response.is_object() ? response.value("body", nlohmann::json()) : nlohmann::json();
+    if (body.is_string()) {
+      nlohmann::json decoded = nlohmann::json::parse(body.get<std::string>(), nullptr, false);
+      if (!decoded.is_discarded()) body = std::move(decoded);
+    }
+    playground_->setResponse(body);
+    playground_->setHeaders(response.is_object() ? response.value("headers", nlohmann::json()) : nlohmann::json());
+    playground_->setRecord(test_panel_->lastRecord());
+  });
   test_panel_->setInputsProvider([this] {
     TestInputs inputs;
     inputs.manifestText = editor_->text();

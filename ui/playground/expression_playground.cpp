@@ -128,6 +128,11 @@ void ExpressionPlayground::setRecord(const nlohmann::json& record) {
   schedule();
 }
 
+void ExpressionPlayground::setHeaders(const nlohmann::json& headers) {
+  context_["headers"] = headers.is_null() ? nlohmann::json::object() : headers;
+  schedule();
+}
+
 void ExpressionPlayground::schedule() {
   ++generation_;
   timer_.start();

@@ -31,6 +31,7 @@ class ExpressionPlayground : public QWidget {
   void setConfig(const nlohmann::json& config);
   void setResponse(const nlohmann::json& response);
   void setRecord(const nlohmann::json& record);
+  void setHeaders(const nlohmann::json& headers);
 
   QLineEdit* expressionEdit() const { return expression_; }
   QPlainTextEdit* resultView() const { return result_; }

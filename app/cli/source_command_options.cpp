@@ -1,6 +1,8 @@
 // Loading --manifest/--config/--catalog/--state for the Airbyte source commands.
 #include "app/cli/source_command_options.h"
 
+#include "core/manifest/connector_metadata.h"
+
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -31,6 +33,23 @@ std::optional<nlohmann::json> readJson(CliContext& context, const std::string& p
   return json;
 }
 
+// A connector folder's metadata.yaml may declare the hosts the connector contacts; the engine
+// then refuses any other (docs/security.md).
+bool loadAllowedHosts(CliContext& context, const SourceCommandOptions& options, engine::SourceInput& input) {
+  const auto metadataPath = input.manifestDir / "metadata.yaml";
+  std::error_code error;
+  if (options.allowAnyHost || !std::filesystem::is_regular_file(metadataPath, error)) return true;
+  auto text = readFile(context, metadataPath.string(), "metadata");
+  if (!text) return false;
+  auto declared = manifest::allowedHostsFromMetadata(*text);
+  if (!declared.error.empty()) {
+    context.fail(metadataPath.string() + ": " + declared.error + " (or pass --allow-any-host)", kExitUsage);
+    return false;
+  }
+  input.allowedHosts = std::move(declared.hosts);
+  return true;
+}
+
 }  // namespace
 
 void addSourceOptions(CLI::App* sub, SourceCommandOptions& options, SourceOptionSet set) {
@@ -41,6 +60,8 @@ void addSourceOptions(CLI::App* sub, SourceCommandOptions& options, SourceOption
     return;
   }
   sub->add_option("--config", options.configPath, "Config JSON file")->required();
+  sub->add_flag("--allow-any-host", options.allowAnyHost,
+                "Contact hosts that metadata.yaml's allowedHosts does not declare (while developing)");
   if (set == SourceOptionSet::Read) {
     sub->add_option("--catalog", options.catalogPath,
                     "ConfiguredAirbyteCatalog JSON file (default: every stream in full refresh)");
@@ -55,6 +76,7 @@ std::optional<engine::SourceInput> loadSourceInput(CliContext& context, const So
     if (!text) return std::nullopt;
     input.manifestText = std::move(*text);
     input.manifestDir = std::filesystem::absolute(options.manifestPath).parent_path();
+    if (!loadAllowedHosts(context, options, input)) return std::nullopt;
   }
   if (!options.configPath.empty()) {
     auto config = readJson(context, options.configPath, "config");

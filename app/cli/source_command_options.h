@@ -18,6 +18,8 @@ struct SourceCommandOptions {
   std::string configPath;
   std::string catalogPath;
   std::string statePath;
+  // Skip the host check of metadata.yaml's allowedHosts (a connector under development).
+  bool allowAnyHost = false;
 };
 
 enum class SourceOptionSet { Spec, Config, Read };

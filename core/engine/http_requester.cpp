@@ -9,6 +9,7 @@
 #include "core/interpolation/interpolated_mapping.h"
 #include "core/interpolation/python_format.h"
 
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 
@@ -104,6 +105,16 @@ http::HttpRequest HttpRequester::buildRequest(ReadContext& read, const PageReque
   http::HttpRequest request;
   request.method = spec_.method;
   const std::string base = evalTextOrThrow(spec_.urlBase, context, "url_base");
+  // Joining keeps the reference's urljoin rules, which drop a base of another scheme; say
+  // which field named it before that happens (docs/security.md, rule "Schemes").
+  if (const auto scheme = base.find("://"); scheme != std::string::npos) {
+    std::string name = base.substr(0, scheme);
+    for (auto& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (name != "http" && name != "https") {
+      throw ReadError("url_base '" + base + "' uses the scheme '" + name + "'; only http and https are allowed",
+                      FailureType::ConfigError);
+    }
+  }
   if (page.pathOverride) {
     request.url = http::resolveUrl(withTrailingSlash(base.empty() ? evalTextOrThrow(spec_.url, context, "url") : base),
                                    *page.pathOverride);
@@ -177,6 +188,11 @@ std::optional<http::HttpResponse> HttpRequester::send(ReadContext& read, const h
 
     const http::HttpResponse* response = result.ok() ? &result.value() : nullptr;
     const http::HttpError* error = result.ok() ? nullptr : &result.error();
+    if (error != nullptr && http::isRefusedByPolicy(error->kind)) {
+      read.reportExchange(result, ExchangeInfo{title, false, attempt, false});
+      throw ReadError("The requester's url_base and path give a URL Manifold will not contact: " + error->message,
+                      FailureType::ConfigError, "'" + request.method + "' request to '" + request.url + "' refused");
+    }
     const ErrorResolution resolution = spec_.errorHandler ? spec_.errorHandler->interpret(response, error)
                                        : response     ? defaultResolutionForStatus(response->status)
                                                       : ErrorResolution{ResponseAction::Retry, FailureType::TransientError,

@@ -2,6 +2,8 @@
 #pragma once
 
 #include <chrono>
+#include "core/http/http_client.h"
+
 #include <cstddef>
 #include <optional>
 
@@ -19,6 +21,8 @@ struct ReadOptions {
   // How often a stream with per-partition state emits an intermediate STATE (the reference
   // throttles to one per 10 minutes); the final state always goes out. Zero emits one per slice.
   std::chrono::seconds perPartitionStateInterval{600};
+  // The HTTP client of the read: timeouts, CA bundle, proxy, the connector's allowed hosts.
+  http::HttpClientOptions http;
 };
 
 }  // namespace manifold::engine

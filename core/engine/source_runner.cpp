@@ -21,6 +21,7 @@ constexpr std::string_view kInjectedManifestKey = "__injected_declarative_manife
 struct Prepared {
   std::shared_ptr<const DeclarativeSource> source;
   std::string error;  // set when the manifest or config is unusable
+  std::optional<http::HostAllowlist> allowedHosts;
 };
 
 std::string describeDiagnostics(const manifest::Diagnostics& diagnostics) {
@@ -65,6 +66,14 @@ Prepared prepare(const SourceInput& input) {
   if (!loaded.ok()) {
     prepared.error = "The manifest is invalid: " + describeDiagnostics(loaded.diagnostics);
     return prepared;
+  }
+  if (input.allowedHosts) {
+    auto hosts = http::HostAllowlist::fromPatterns(*input.allowedHosts, config);
+    if (auto* message = std::get_if<std::string>(&hosts)) {
+      prepared.error = "The connector's allowedHosts cannot be resolved: " + *message;
+      return prepared;
+    }
+    prepared.allowedHosts = std::get<http::HostAllowlist>(std::move(hosts));
   }
   SourceBuildOptions options;
   options.manifestDir = input.manifestDir;
@@ -137,6 +146,7 @@ RunStatus SourceRunner::check(const SourceInput& input, std::stop_token stop) {
     return RunStatus::Failed;
   }
   ReadOptions options;
+  options.http.allowedHosts = prepared.allowedHosts;
   options.maxRecords = 1;
   options.maxPagesPerSlice = 1;
   options.maxSlices = 1;
@@ -202,12 +212,14 @@ RunStatus SourceRunner::discover(const SourceInput& input) {
   return RunStatus::Ok;
 }
 
-RunStatus SourceRunner::read(const SourceInput& input, std::stop_token stop, const ReadOptions& options) {
+RunStatus SourceRunner::read(const SourceInput& input, std::stop_token stop, const ReadOptions& requested) {
   auto prepared = prepare(input);
   if (!prepared.source) {
     writeError(out_, prepared.error, FailureType::ConfigError);
     return RunStatus::Failed;
   }
+  ReadOptions options = requested;
+  if (prepared.allowedHosts) options.http.allowedHosts = prepared.allowedHosts;
   const auto& source = *prepared.source;
   MaskScope mask(out_, source.secrets());
 

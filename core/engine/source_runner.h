@@ -11,6 +11,7 @@
 #include <optional>
 #include <stop_token>
 #include <string>
+#include <vector>
 
 namespace manifold::engine {
 
@@ -22,6 +23,9 @@ struct SourceInput {
   nlohmann::json config = nlohmann::json::object();
   std::optional<nlohmann::json> catalog;  // ConfiguredAirbyteCatalog; absent: every stream, full refresh
   std::optional<nlohmann::json> state;    // input state messages
+  // The connector's declared hosts (metadata.yaml's allowedHosts.hosts, with ${config} placeholders);
+  // when set, a request to any other host fails. nullopt: any host (a connector under development).
+  std::optional<std::vector<std::string>> allowedHosts;
 };
 
 enum class RunStatus {

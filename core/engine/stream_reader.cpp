@@ -22,7 +22,7 @@ StreamReadResult readStream(const DeclarativeSource& source, std::string_view st
     return result;
   }
   const DeclarativeStream& stream = *entry->stream;
-  http::HttpClient client;
+  http::HttpClient client(options.http);
   ReadContext read(client, std::move(stop), events, options, protocol::SecretMasker(source.secrets()));
   const auto& masker = read.masker();
   read.setStreamName(stream.name());

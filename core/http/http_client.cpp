@@ -293,6 +293,13 @@ Result<HttpResponse> HttpClient::send(const HttpRequest& request, std::stop_toke
     if (parts->host.empty()) {
       return makeError(HttpErrorKind::InvalidUrl, what + " '" + shown + "' has no host", hop, 0, start);
     }
+    if (options_.allowedHosts && !options_.allowedHosts->allows(parts->host)) {
+      return makeError(HttpErrorKind::HostNotAllowed,
+                       what + " '" + shown + "' goes to the host '" + parts->host +
+                           "', which the connector's allowedHosts does not declare (declared: " +
+                           options_.allowedHosts->describe() + ")",
+                       hop, 0, start);
+    }
     return std::nullopt;
   };
   if (auto error = checkUrl(hop.url, request.url, "request URL")) return *error;

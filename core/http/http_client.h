@@ -4,9 +4,11 @@
 #include <chrono>
 #include <cstddef>
 #include <memory>
+#include <optional>
 #include <stop_token>
 #include <string>
 
+#include "core/http/host_allowlist.h"
 #include "core/http/http_request.h"
 #include "core/http/result.h"
 
@@ -26,6 +28,9 @@ struct HttpClientOptions {
 
   std::size_t maxBodyBytes = std::size_t{128} << 20;   // counted after decompression
   std::size_t maxHeaderBytes = std::size_t{256} << 10; // all header lines of one response
+
+  // When set, requests and redirects to any other host fail before a connection is made.
+  std::optional<HostAllowlist> allowedHosts;
 
   std::string caBundlePath;  // empty: the system's CA store; verification is always on
   std::string proxy;         // empty: http_proxy / https_proxy / no_proxy from the environment

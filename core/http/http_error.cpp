@@ -14,6 +14,7 @@ std::string_view httpErrorKindName(HttpErrorKind kind) {
     case HttpErrorKind::HeaderTooLarge: return "header_too_large";
     case HttpErrorKind::TooManyRedirects: return "too_many_redirects";
     case HttpErrorKind::InsecureRedirect: return "insecure_redirect";
+    case HttpErrorKind::HostNotAllowed: return "host_not_allowed";
     case HttpErrorKind::Network: return "network";
     case HttpErrorKind::Protocol: return "protocol";
     case HttpErrorKind::Cancelled: return "cancelled";
@@ -25,6 +26,11 @@ std::string_view httpErrorKindName(HttpErrorKind kind) {
 bool isTransient(HttpErrorKind kind) {
   return kind == HttpErrorKind::Timeout || kind == HttpErrorKind::Connect ||
          kind == HttpErrorKind::Network || kind == HttpErrorKind::Protocol;
+}
+
+bool isRefusedByPolicy(HttpErrorKind kind) {
+  return kind == HttpErrorKind::InvalidUrl || kind == HttpErrorKind::UnsupportedScheme ||
+         kind == HttpErrorKind::HostNotAllowed || kind == HttpErrorKind::InsecureRedirect;
 }
 
 }  // namespace manifold::http

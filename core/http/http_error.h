@@ -20,6 +20,7 @@ enum class HttpErrorKind {
   HeaderTooLarge,     // one header line or all headers passed their cap
   TooManyRedirects,
   InsecureRedirect,   // https redirected to http without the user's consent
+  HostNotAllowed,     // a host outside the connector's declared allowedHosts
   Network,            // the connection broke while sending or receiving
   Protocol,           // the server's reply was malformed, truncated or badly encoded
   Cancelled,          // the caller's stop_token was triggered
@@ -30,6 +31,10 @@ std::string_view httpErrorKindName(HttpErrorKind kind);  // "timeout", "too_larg
 
 // Retrying may help: timeouts, connect and network failures, malformed replies.
 bool isTransient(HttpErrorKind kind);
+
+// The request was refused before any connection by a rule of the client (scheme, host
+// allowlist, https→http redirect, malformed URL): retrying cannot help, the manifest or config must change.
+bool isRefusedByPolicy(HttpErrorKind kind);
 
 // The request as it went out (or was about to): the final hop after redirects.
 struct SentRequest {

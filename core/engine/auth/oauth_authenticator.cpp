@@ -146,6 +146,10 @@ void OAuthAuthenticator::refresh(ReadContext& read) const {
       read.sleepFor(std::chrono::duration<double>(std::pow(2.0, attempt - 1) * read.options().backoffScale));
       continue;
     }
+    if (!result.ok() && http::isRefusedByPolicy(result.error().kind)) {
+      throw ReadError("The OAuth token_refresh_endpoint gives a URL Manifold will not contact: " + result.error().message,
+                      FailureType::ConfigError, result.error().message);
+    }
     if (!result.ok()) {
       throw ReadError("OAuth access token refresh request failed due to a network error.", FailureType::TransientError,
                       result.error().message);

@@ -2,12 +2,19 @@
 // records, no error); unlike it, an invalid body is reported in a warning so the user sees why.
 #include "core/engine/decode/json_decoder.h"
 
+#include "core/engine/decode/bounded_json.h"
+#include "core/engine/engine_error.h"
 #include "core/engine/read_context.h"
 
 namespace manifold::engine {
 
 void JsonDecoder::decode(const http::HttpResponse& response, ReadContext& read, std::vector<nlohmann::json>& bodies) const {
-  auto parsed = nlohmann::json::parse(response.body, nullptr, /*allow_exceptions=*/false);
+  auto bounded = parseBoundedJson(response.body);
+  if (bounded.status == BoundedJson::Status::TooDeep) {
+    throw ReadError("The response of " + response.request.method + " " + response.url + " nests JSON deeper than " +
+                    std::to_string(kMaxJsonDepth) + " levels; Manifold does not decode it");
+  }
+  auto& parsed = bounded.value;
   if (parsed.is_discarded()) {
     if (!response.body.empty()) {
       std::string preview = response.body.substr(0, 200);

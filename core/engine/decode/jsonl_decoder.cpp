@@ -1,6 +1,8 @@
 // JsonlDecoder: blank lines are skipped like unparseable ones, as the reference's JsonLineParser.
 #include "core/engine/decode/jsonl_decoder.h"
 
+#include "core/engine/decode/bounded_json.h"
+#include "core/engine/engine_error.h"
 #include "core/engine/read_context.h"
 
 #include <string_view>
@@ -18,7 +20,12 @@ void JsonlDecoder::decode(const http::HttpResponse& response, ReadContext& read,
     text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
     ++lineNumber;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    auto parsed = nlohmann::json::parse(line, nullptr, /*allow_exceptions=*/false);
+    auto bounded = parseBoundedJson(line);
+    if (bounded.status == BoundedJson::Status::TooDeep) {
+      throw ReadError("Line " + std::to_string(lineNumber) + " of the response of " + response.url +
+                      " nests JSON deeper than " + std::to_string(kMaxJsonDepth) + " levels; Manifold does not decode it");
+    }
+    auto& parsed = bounded.value;
     if (parsed.is_discarded()) {
       if (line.find_first_not_of(" \t") != std::string_view::npos) {
         if (skipped++ == 0) firstSkipped = lineNumber;

@@ -1,9 +1,9 @@
 // Options of one read: retry pacing and the test-read limits.
 #pragma once
 
-#include <chrono>
 #include "core/http/http_client.h"
 
+#include <chrono>
 #include <cstddef>
 #include <optional>
 

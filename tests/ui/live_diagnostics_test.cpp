@@ -142,3 +142,40 @@ TEST_F(LiveDiagnostics, ARapidSeriesOfEditsEndsWithTheResultOfTheLastOne) {
   EXPECT_LE(checked.count(), 3) << "edits within the debounce window share one check";
   EXPECT_EQ(problems()->rowCount(), 0) << "the last text was valid";
 }
+
+TEST_F(LiveDiagnostics, F8AndShiftF8WalkTheProblemsAndWrapAround) {
+  window.editor()->setText(QString::fromUtf8(kValidManifest)
+                               .replace(QStringLiteral("type: DpathExtractor"), QStringLiteral("type: DpathExtractr"))
+                               .replace(QStringLiteral("type: CheckStream"), QStringLiteral("type: CheckStrem")));
+  waitForCheck();
+  ASSERT_GE(rowForLine(4), 0);
+  ASSERT_GE(rowForLine(19), 0);
+  window.activateWindow();
+  window.editor()->setFocus();
+  window.editor()->setCursorPosition(0, 0);
+  const auto caretLine = [this] {
+    int line = -1;
+    int column = -1;
+    window.editor()->getCursorPosition(&line, &column);
+    return line + 1;
+  };
+  QTest::keyClick(window.editor(), Qt::Key_F8);
+  EXPECT_EQ(caretLine(), 4);
+  QTest::keyClick(window.editor(), Qt::Key_F8);
+  EXPECT_EQ(caretLine(), 19);
+  QTest::keyClick(window.editor(), Qt::Key_F8);
+  EXPECT_EQ(caretLine(), 4) << "F8 wraps to the first problem";
+  QTest::keyClick(window.editor(), Qt::Key_F8, Qt::ShiftModifier);
+  EXPECT_EQ(caretLine(), 19) << "Shift+F8 wraps back to the last problem";
+}
+
+TEST_F(LiveDiagnostics, CtrlTabLeavesTheEditorWhereTabIndents) {
+  window.editor()->setText(QStringLiteral("a: b\n"));
+  window.activateWindow();
+  window.editor()->setFocus();
+  ASSERT_TRUE(QTest::qWaitFor([this] { return window.editor()->hasFocus(); }, 2000));
+  QTest::keyClick(window.editor(), Qt::Key_Tab);
+  EXPECT_TRUE(window.editor()->hasFocus());
+  QTest::keyClick(window.editor(), Qt::Key_Tab, Qt::ControlModifier);
+  EXPECT_FALSE(window.editor()->hasFocus());
+}

@@ -58,6 +58,36 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
   }
 }
 
+int DiagnosticsModel::rowAfter(int line, int column, bool forward) const {
+  const auto before = [](const UiDiagnostic& a, int l, int c) { return a.line < l || (a.line == l && a.column < c); };
+  const auto after = [](const UiDiagnostic& a, int l, int c) { return a.line > l || (a.line == l && a.column > c); };
+  int best = -1;
+  int wrap = -1;  // the first (or last) problem of the file, where the search wraps to
+  for (int row = 0; row < diagnostics_.size(); ++row) {
+    const UiDiagnostic& d = diagnostics_.at(row);
+    if (wrap < 0 || (forward ? before(d, diagnostics_.at(wrap).line, diagnostics_.at(wrap).column)
+                             : after(d, diagnostics_.at(wrap).line, diagnostics_.at(wrap).column))) {
+      wrap = row;
+    }
+    const bool candidate = forward ? after(d, line, column) : before(d, line, column);
+    if (!candidate) continue;
+    const UiDiagnostic* current = best < 0 ? nullptr : &diagnostics_.at(best);
+    if (current == nullptr || (forward ? before(d, current->line, current->column) : after(d, current->line, current->column))) {
+      best = row;
+    }
+  }
+  return best >= 0 ? best : wrap;
+}
+
+bool ProblemsView::goToAdjacent(int caretLine, int caretColumn, bool forward) {
+  const int row = model_->rowAfter(caretLine, caretColumn, forward);
+  if (row < 0) return false;
+  setCurrentIndex(model_->index(row, DiagnosticsModel::MessageColumn));
+  const UiDiagnostic& d = model_->diagnostic(row);
+  emit jumpRequested(d.line, d.column);
+  return true;
+}
+
 ProblemsView::ProblemsView(QWidget* parent) : QTreeView(parent), model_(new DiagnosticsModel(this)) {
   setModel(model_);
   setRootIsDecorated(false);

@@ -18,6 +18,9 @@ class DiagnosticsModel : public QAbstractTableModel {
 
   void setDiagnostics(QList<UiDiagnostic> diagnostics);
   const UiDiagnostic& diagnostic(int row) const { return diagnostics_.at(row); }
+  // The row of the next (or previous) problem after the 1-based caret position, wrapping
+  // around the file; -1 when there is none.
+  int rowAfter(int line, int column, bool forward) const;
 
   int rowCount(const QModelIndex& parent = {}) const override;
   int columnCount(const QModelIndex& parent = {}) const override;
@@ -34,6 +37,11 @@ class ProblemsView : public QTreeView {
  public:
   explicit ProblemsView(QWidget* parent = nullptr);
   DiagnosticsModel* diagnosticsModel() const { return model_; }
+
+ public slots:
+  // Selects the next (or previous) problem after the caret and asks to jump to it (F8, Shift+F8).
+  // Returns false when there is no problem.
+  bool goToAdjacent(int caretLine, int caretColumn, bool forward);
 
  signals:
   // 1-based line and column of the problem the user chose.

@@ -5,6 +5,7 @@
 #include <Qsci/qscicommandset.h>
 #include <Qsci/qscilexeryaml.h>
 
+#include <QKeyEvent>
 #include <QRegularExpression>
 
 namespace manifold::ui {
@@ -22,6 +23,18 @@ YamlEditor::YamlEditor(QWidget* parent) : CodeEditor(parent) {
     if (command->key() == toggleCommentKey) command->setKey(0);
     if (command->alternateKey() == toggleCommentKey) command->setAlternateKey(0);
   }
+}
+
+void YamlEditor::keyPressEvent(QKeyEvent* event) {
+  const bool control = event->modifiers().testFlag(Qt::ControlModifier);
+  if (control && (event->key() == Qt::Key_Tab || event->key() == Qt::Key_Backtab)) {
+    // QsciScintillaBase keeps Tab for itself by refusing focus moves; QWidget's own version moves.
+    const bool forward = event->key() == Qt::Key_Tab && !event->modifiers().testFlag(Qt::ShiftModifier);
+    QWidget::focusNextPrevChild(forward);
+    event->accept();
+    return;
+  }
+  CodeEditor::keyPressEvent(event);
 }
 
 void YamlEditor::toggleComment() {

@@ -3,6 +3,8 @@
 
 #include "ui/editor/code_editor.h"
 
+class QKeyEvent;
+
 namespace manifold::ui {
 
 class YamlEditor : public CodeEditor {
@@ -15,6 +17,10 @@ class YamlEditor : public CodeEditor {
   // Comments the selected lines (or the caret's line) with "# ", or uncomments them when all
   // of them already are comments; one undo step.
   void toggleComment();
+
+ protected:
+  // Tab indents inside the editor; Ctrl+Tab and Ctrl+Shift+Tab leave it (no keyboard trap).
+  void keyPressEvent(QKeyEvent* event) override;
 };
 
 }  // namespace manifold::ui

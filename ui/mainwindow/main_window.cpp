@@ -325,15 +325,24 @@ void MainWindow::createActions() {
   viewMenu->addAction(testing_dock_->toggleViewAction());
   viewMenu->addAction(playground_dock_->toggleViewAction());
   viewMenu->addSeparator();
-  const auto focusDock = [this](QDockWidget* dock, QWidget* target) {
-    dock->show();
-    dock->raise();
-    target->setFocus(Qt::ShortcutFocusReason);
-  };
-  viewMenu->addAction(tr("Go to &Testing Values"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this,
-                      [this, focusDock] { focusDock(testing_dock_, testing_form_); });
+  // Each panel can be reached from the keyboard (docs/accessibility.md lists these shortcuts).
+  viewMenu->addAction(tr("Go to &Editor"), QKeySequence(Qt::CTRL | Qt::Key_1), this, [this] {
+    editor_->setFocus(Qt::ShortcutFocusReason);
+  });
+  viewMenu->addAction(tr("Go to &Outline"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U), this,
+                      [this] { focusDock(outline_dock_); });
+  viewMenu->addAction(tr("Go to &Test Results"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T), this,
+                      [this] { focusDock(results_dock_); });
+  viewMenu->addAction(tr("Go to &Problems"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), this,
+                      [this] { focusDock(problems_dock_); });
+  viewMenu->addAction(tr("Go to Testing &Values"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this,
+                      [this] { focusDock(testing_dock_, testing_form_); });
   viewMenu->addAction(tr("Go to E&xpression Playground"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
-                      [this, focusDock] { focusDock(playground_dock_, playground_->expressionEdit()); });
+                      [this] { focusDock(playground_dock_, playground_->expressionEdit()); });
+  viewMenu->addSeparator();
+  viewMenu->addAction(tr("&Next Problem"), QKeySequence(Qt::Key_F8), this, [this] { goToAdjacentProblem(true); });
+  viewMenu->addAction(tr("P&revious Problem"), QKeySequence(Qt::SHIFT | Qt::Key_F8), this,
+                      [this] { goToAdjacentProblem(false); });
 
   QMenu* helpMenu = menuBar()->addMenu(tr("&Help"));
   helpMenu->addAction(tr("&About Manifold"), this, [this] {
@@ -355,6 +364,22 @@ void MainWindow::showCatalog() {
   catalog_browser_->show();
   catalog_browser_->raise();
   catalog_browser_->activateWindow();
+}
+
+void MainWindow::focusDock(QDockWidget* dock, QWidget* target) {
+  dock->show();
+  dock->raise();
+  if (target == nullptr) target = dock->widget();
+  if (target != nullptr) target->setFocus(Qt::ShortcutFocusReason);
+}
+
+void MainWindow::goToAdjacentProblem(bool forward) {
+  int line = 0;
+  int index = 0;
+  editor_->getCursorPosition(&line, &index);
+  if (!problems_->goToAdjacent(line + 1, index + 1, forward)) {
+    statusBar()->showMessage(tr("No problems in this manifest"), 3000);
+  }
 }
 
 void MainWindow::rebuildRecentMenu() {

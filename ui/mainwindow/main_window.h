@@ -120,6 +120,10 @@ class MainWindow : public QMainWindow {
   void createPlaygroundDock();
   void setConnectorDir(const QString& dir);
   void loadSecrets();
+  // Shows a dock, brings it to the front and puts the keyboard focus in `target` (default: its widget).
+  void focusDock(QDockWidget* dock, QWidget* target = nullptr);
+  // F8 / Shift+F8: the caret goes to the next or previous problem, wrapping around.
+  void goToAdjacentProblem(bool forward);
 
   YamlEditor* editor_ = nullptr;
   FindReplaceBar* find_bar_ = nullptr;

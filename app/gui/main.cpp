@@ -5,7 +5,6 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
-#include <QDir>
 #include <QFileInfo>
 #include <QStringList>
 #include <QTimer>
@@ -72,7 +71,8 @@ int main(int argc, char** argv) {
   manifold::ui::DemoSession demo;
   if (parser.isSet(demoOption)) {
     if (demo.start(manifold::ui::DemoSession::defaultWorkspaceDir())) {
-      window.openFile(QDir(demo.connectorDir()).filePath(QStringLiteral("manifest.yaml")));
+      // The demo key and the port the demo API took: the first Test works without typing anything.
+      if (window.openConnector(demo.connectorDir())) window.setTestingValues(demo.testingValues());
     } else {
       std::fprintf(stderr, "manifold: %s\n", qPrintable(demo.error()));
     }

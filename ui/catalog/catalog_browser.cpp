@@ -1,5 +1,7 @@
 #include "ui/catalog/catalog_browser.h"
 
+#include "ui/common/combo_popup_name.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
@@ -57,10 +59,12 @@ CatalogBrowser::CatalogBrowser(CatalogSettings settings, QWidget* parent)
   searchLabel->setBuddy(search_);
   category_ = new QComboBox;
   category_->setAccessibleName(tr("Category"));
+  nameComboPopup(category_);
   auto* categoryLabel = new QLabel(tr("C&ategory:"));
   categoryLabel->setBuddy(category_);
   catalog_ = new QComboBox;
   catalog_->setAccessibleName(tr("Catalog"));
+  nameComboPopup(catalog_);
   catalog_->addItem(tr("Bundled catalog"));
   catalog_->addItem(tr("GitHub: %1@%2").arg(settings_.repository, settings_.branch));
   auto* catalogLabel = new QLabel(tr("Cata&log:"));

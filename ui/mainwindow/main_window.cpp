@@ -356,7 +356,7 @@ void MainWindow::showCatalog() {
   if (catalog_browser_ == nullptr) {
     catalog_browser_ = new CatalogBrowser(CatalogSettings::fromAppSettings(), this);
     connect(catalog_browser_, &CatalogBrowser::openConnectorRequested, this, [this](const QString& dir) {
-      if (openFile(QDir(dir).filePath(QStringLiteral("manifest.yaml")))) catalog_browser_->hide();
+      if (openConnector(dir)) catalog_browser_->hide();
     });
   } else {
     catalog_browser_->refreshWorkspace();

@@ -1,6 +1,8 @@
 // A combo box over a field's enum values, with an empty choice when the field may be unset.
 #include "ui/testing_values/enum_field_editor.h"
 
+#include "ui/common/combo_popup_name.h"
+
 #include <QComboBox>
 #include <QHBoxLayout>
 
@@ -11,6 +13,7 @@ EnumFieldEditor::EnumFieldEditor(const config::ConfigField& field, QWidget* pare
   layout->setContentsMargins(0, 0, 0, 0);
   combo_ = new QComboBox(this);
   describeInput(combo_);
+  nameComboPopup(combo_);
   combo_->addItem(field.defaultValue.is_null() ? tr("(not set)")
                                                : tr("(default: %1)").arg(QString::fromStdString(
                                                      config::displayText(field.defaultValue))));

@@ -1,6 +1,8 @@
 // A oneOf field: a combo box choosing the option, and that option's fields below it.
 #include "ui/testing_values/one_of_field_editor.h"
 
+#include "ui/common/combo_popup_name.h"
+
 #include "ui/testing_values/object_field_editor.h"
 
 #include <algorithm>
@@ -19,6 +21,7 @@ OneOfFieldEditor::OneOfFieldEditor(const config::ConfigField& field, QWidget* pa
   auto* chooserRow = new QFormLayout;
   chooser_ = new QComboBox(this);
   describeInput(chooser_);
+  nameComboPopup(chooser_);
   auto* label = new QLabel(tr("Option"), this);
   label->setBuddy(chooser_);
   chooserRow->addRow(label, chooser_);

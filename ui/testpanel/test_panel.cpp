@@ -2,6 +2,8 @@
 // request, response, schema, state, logs and other requests arrive while the read runs.
 #include "ui/testpanel/test_panel.h"
 
+#include "ui/common/combo_popup_name.h"
+
 #include "core/builder/test_read_warnings.h"
 #include "ui/bridge/test_read_runner.h"
 #include "ui/common/count_text.h"
@@ -112,6 +114,7 @@ void TestPanel::buildLayout() {
   auto* streamLabel = new QLabel(tr("&Stream:"), this);
   stream_ = new QComboBox(this);
   stream_->setAccessibleName(tr("Stream"));
+  nameComboPopup(stream_);
   stream_->setMinimumContentsLength(16);
   stream_->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   streamLabel->setBuddy(stream_);

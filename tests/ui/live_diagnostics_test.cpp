@@ -8,7 +8,9 @@
 
 #include <gtest/gtest.h>
 
+#include <QLabel>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -178,4 +180,15 @@ TEST_F(LiveDiagnostics, CtrlTabLeavesTheEditorWhereTabIndents) {
   EXPECT_TRUE(window.editor()->hasFocus());
   QTest::keyClick(window.editor(), Qt::Key_Tab, Qt::ControlModifier);
   EXPECT_FALSE(window.editor()->hasFocus());
+}
+
+TEST_F(LiveDiagnostics, TheStatusBarCountsProblemsInPlainEnglish) {
+  window.editor()->setText(QString::fromUtf8(kValidManifest).replace(
+      QStringLiteral("type: DpathExtractor"), QStringLiteral("type: DpathExtractr")));
+  waitForCheck();
+  QString status;
+  for (auto* label : window.statusBar()->findChildren<QLabel*>()) {
+    if (label->text().contains(QStringLiteral("error"))) status = label->text();
+  }
+  EXPECT_EQ(status, QStringLiteral("1 error, 0 warnings"));
 }

@@ -6,6 +6,7 @@
 #include "core/version.h"
 #include "ui/bridge/detected_schema_writer.h"
 #include "ui/catalog/catalog_browser.h"
+#include "ui/common/count_text.h"
 #include "ui/editor/completion_assist.h"
 #include "ui/editor/diagnostics_decorator.h"
 #include "ui/editor/find_replace_bar.h"
@@ -518,8 +519,8 @@ void MainWindow::showCheck(const ManifestCheck& check) {
   if (errors == 0 && warnings == 0) {
     validation_status_->setText(tr("✔ No problems"));
   } else {
-    validation_status_->setText(tr("%n error(s)", nullptr, errors) + QStringLiteral(", ") +
-                                tr("%n warning(s)", nullptr, warnings));
+    validation_status_->setText(countText(errors, tr("error"), tr("errors")) + QStringLiteral(", ") +
+                                countText(warnings, tr("warning"), tr("warnings")));
   }
   problems_dock_->setWindowTitle(errors + warnings > 0
                                      ? tr("Problems (%1)").arg(errors + warnings)

@@ -125,9 +125,6 @@ TEST_F(DemoImportTest, OrdersAreReadPerCustomerThroughTheParentStream) {
   ASSERT_TRUE(built) << built.error().describe();
 
   auto orders = readAll(*built.value(), "orders");
-  if (orders.result.failure && orders.result.failure->message.find("not supported by Manifold's engine yet") != std::string::npos) {
-    GTEST_SKIP() << "the engine cannot read substreams yet: " << orders.result.failure->message;
-  }
   ASSERT_TRUE(orders.result.succeeded()) << orders.result.failure->message;
   EXPECT_GT(orders.records.size(), 57u);
   std::set<int> customerIds;

@@ -17,6 +17,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6-dev qt6-qpa-plugins libgl-dev
   libqscintilla2-qt6-dev qtkeychain-qt6-dev libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
   libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
+  libxml2-dev zlib1g-dev libzip-dev
   xvfb xauth fonts-dejavu-core
   dbus at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0 openbox imagemagick
 )
@@ -43,9 +44,14 @@ as_root() {
   if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
 }
 
-deps() {
+deps() { install_missing "${packages[@]}"; }
+
+# Only the benchmarks need nginx (engine_read_bench serves its pages with it).
+bench_packages=(nginx-light)
+
+install_missing() {
   local missing=()
-  for p in "${packages[@]}"; do
+  for p in "$@"; do
     if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
       missing+=("$p")
     fi
@@ -113,7 +119,7 @@ case "$command" in
   build) build ;;
   run) deps; build; run_app "$@" ;;
   test) deps; build; run_tests "$@" ;;
-  bench) deps; build; run_benchmarks "$@" ;;
+  bench) deps; install_missing "${bench_packages[@]}"; build; run_benchmarks "$@" ;;
   package) deps; build; make_package ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;

@@ -8,8 +8,14 @@
 #include "core/engine/auth/oauth_authenticator.h"
 #include "core/engine/cursor/datetime_based_cursor.h"
 #include "core/engine/cursor/incrementing_count_cursor.h"
+#include "core/engine/decode/csv_decoder.h"
+#include "core/engine/decode/gzip_decoder.h"
+#include "core/engine/decode/iterable_decoder.h"
 #include "core/engine/decode/json_decoder.h"
 #include "core/engine/decode/jsonl_decoder.h"
+#include "core/engine/decode/text_encoding.h"
+#include "core/engine/decode/xml_decoder.h"
+#include "core/engine/decode/zipfile_decoder.h"
 #include "core/engine/errors/composite_error_handler.h"
 #include "core/engine/errors/constant_backoff_strategy.h"
 #include "core/engine/errors/default_error_handler.h"
@@ -29,6 +35,11 @@
 #include "core/engine/schema/inline_schema_loader.h"
 #include "core/engine/schema/json_file_schema_loader.h"
 #include "core/engine/transform/add_fields.h"
+#include "core/engine/transform/dpath_flatten_fields.h"
+#include "core/engine/transform/flatten_fields.h"
+#include "core/engine/transform/keys_replace.h"
+#include "core/engine/transform/keys_to_lower.h"
+#include "core/engine/transform/keys_to_snake_case.h"
 #include "core/engine/transform/remove_fields.h"
 #include "core/interpolation/datetime_format.h"
 #include "core/interpolation/error.h"
@@ -110,6 +121,39 @@ std::uint32_t validTypesFor(const ComponentNode& node) {
   if (*type == "integer") return kPyInt;
   if (*type == "boolean") return kPyBool;
   node.failAt("value_type", "must be string, number, integer or boolean, got '" + *type + "'");
+}
+
+std::unique_ptr<Decoder> buildCsvDecoder(const ComponentNode& n) {
+  const std::string encoding = n.string("encoding", "utf-8");
+  const auto iconvName = iconvEncodingName(encoding);
+  if (!iconvName) n.failAt("encoding", "'" + encoding + "' is not an encoding Manifold knows");
+  const auto delimiter = CsvDecoder::parseDelimiter(n.string("delimiter", ","));
+  if (!delimiter) n.failAt("delimiter", "must be one character (or an escape such as \\t)");
+  std::vector<std::string> toNone;
+  if (n.has("set_values_to_none")) {
+    const auto& list = n.json().at("set_values_to_none");
+    if (!list.is_array()) n.failAt("set_values_to_none", "must be a list of strings");
+    for (const auto& item : list) {
+      if (!item.is_string()) n.failAt("set_values_to_none", "must be a list of strings");
+      toNone.push_back(item.get<std::string>());
+    }
+  }
+  std::string lowered;
+  for (char c : encoding) lowered += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const bool dropBom = lowered == "utf-8-sig" || lowered == "utf_8_sig";
+  return std::make_unique<CsvDecoder>(*delimiter, *iconvName, dropBom, std::move(toNone));
+}
+
+// The decoder inside GzipDecoder or ZipfileDecoder is a parser in the reference: JSON errors are
+// not softened to {}, and only byte-stream parsers are allowed.
+std::unique_ptr<Decoder> buildInnerParser(const ComponentFactory& factory, const ComponentNode& n, std::string_view outer) {
+  const std::string type = n.type();
+  if (!n.has("class_name") && type == "JsonDecoder") return std::make_unique<JsonDecoder>(JsonDecoder::Mode::Parser);
+  if (n.has("class_name") || type == "CsvDecoder" || type == "JsonlDecoder" || type == "GzipDecoder") {
+    return factory.buildDecoder(n);
+  }
+  n.fail("a " + (type.empty() ? std::string("decoder without a type") : type) + " cannot be the decoder inside a " +
+         std::string(outer) + "; use CsvDecoder, GzipDecoder, JsonDecoder or JsonlDecoder");
 }
 
 std::optional<interpolation::InterpolatedBoolean> conditionAt(const ComponentNode& node, std::string_view key) {
@@ -220,6 +264,15 @@ std::unique_ptr<DeclarativeStream> ComponentFactory::buildStream(const Component
   } else {
     parts.schemaLoader = std::make_unique<JsonFileSchemaLoader>("schemas/" + parts.name + ".json", options_.manifestDir);
   }
+  if (parts.retriever->selector().normalizesBySchema()) {
+    // schema_normalization: Default casts to the stream's schema, so it must be readable now.
+    auto schema = parts.schemaLoader->load();
+    if (auto* message = std::get_if<std::string>(&schema)) {
+      node.child("retriever").child("record_selector").failAt("schema_normalization",
+                                                              "Default needs the stream's schema: " + *message);
+    }
+    parts.retriever->selector().setSchema(std::move(std::get<nlohmann::json>(schema)));
+  }
   return std::make_unique<DeclarativeStream>(std::move(parts));
 }
 
@@ -286,14 +339,17 @@ std::unique_ptr<SimpleRetriever> ComponentFactory::buildRetriever(
       filter.emplace(std::move(*condition), config_, filterNode.parameters());
     }
   }
+  bool defaultNormalization = false;
   if (selectorNode.has("schema_normalization")) {
     const auto& normalization = selectorNode.json().at("schema_normalization");
     const bool none = normalization.is_string() && normalization.get<std::string>() == "None";
-    if (!none) unsupported(selectorNode.child("schema_normalization"), "schema normalization");
+    defaultNormalization = normalization.is_string() && normalization.get<std::string>() == "Default";
+    if (!none && !defaultNormalization) unsupported(selectorNode.child("schema_normalization"), "schema normalization");
   }
   parts.selector = std::make_unique<RecordSelector>(std::move(extractor), std::move(filter), std::move(transformations),
                                                     // A client-side incremental stream transforms before filtering by default (9.7).
                                                     selectorNode.boolean("transform_before_filtering", clientSideIncremental));
+  if (defaultNormalization) parts.selector->enableSchemaNormalization();
   return std::make_unique<SimpleRetriever>(std::move(parts));
 }
 
@@ -535,6 +591,18 @@ std::unique_ptr<Decoder> ComponentFactory::buildDecoder(const ComponentNode& nod
   static const BuilderTable<Decoder> kTable = {
       {"JsonDecoder", [](const ComponentFactory&, const ComponentNode&) { return std::make_unique<JsonDecoder>(); }},
       {"JsonlDecoder", [](const ComponentFactory&, const ComponentNode&) { return std::make_unique<JsonlDecoder>(); }},
+      {"XmlDecoder", [](const ComponentFactory&, const ComponentNode&) { return std::make_unique<XmlDecoder>(); }},
+      {"IterableDecoder", [](const ComponentFactory&, const ComponentNode&) { return std::make_unique<IterableDecoder>(); }},
+      {"CsvDecoder", [](const ComponentFactory&, const ComponentNode& n) -> std::unique_ptr<Decoder> { return buildCsvDecoder(n); }},
+      {"GzipDecoder",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<Decoder> {
+         const auto inner = n.child("decoder");
+         return std::make_unique<GzipDecoder>(buildInnerParser(factory, inner, "GzipDecoder"), inner.type() == "JsonDecoder");
+       }},
+      {"ZipfileDecoder",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<Decoder> {
+         return std::make_unique<ZipfileDecoder>(buildInnerParser(factory, n.child("decoder"), "ZipfileDecoder"));
+       }},
   };
   return dispatch(kTable, *this, node, "decoder");
 }
@@ -783,6 +851,40 @@ std::unique_ptr<RecordTransformation> ComponentFactory::buildTransformation(cons
            pointers.push_back(std::move(pointer));
          }
          return std::make_unique<RemoveFields>(std::move(pointers), conditionAt(n, "condition"), factory.config_, n.parameters());
+       }},
+      {"KeysToLower", [](const ComponentFactory&, const ComponentNode&) -> std::unique_ptr<RecordTransformation> {
+         return std::make_unique<KeysToLower>();
+       }},
+      {"KeysToSnakeCase", [](const ComponentFactory&, const ComponentNode&) -> std::unique_ptr<RecordTransformation> {
+         return std::make_unique<KeysToSnakeCase>();
+       }},
+      {"KeysReplace",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<RecordTransformation> {
+         if (!n.has("old")) n.fail("missing required field 'old'");
+         if (!n.has("new")) n.fail("missing required field 'new'");
+         return std::make_unique<KeysReplace>(n.interpolated("old"), n.interpolated("new"), factory.config_, n.parameters());
+       }},
+      {"FlattenFields", [](const ComponentFactory&, const ComponentNode& n) -> std::unique_ptr<RecordTransformation> {
+         return std::make_unique<FlattenFields>(n.boolean("flatten_lists", true));
+       }},
+      {"DpathFlattenFields",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<RecordTransformation> {
+         DpathFlattenFields::Options options;
+         const auto path = n.child("field_path");
+         if (!path.json().is_array()) n.failAt("field_path", "must be a list of keys");
+         for (std::size_t i = 0; i < path.size(); ++i) {
+           if (!path.json()[i].is_string()) n.failAt("field_path", "must hold strings");
+           options.fieldPath.push_back(
+               factory.renderConfigTemplate(n, path.pointer() + "/" + std::to_string(i), path.json()[i].get<std::string>()));
+         }
+         options.deleteOriginValue = n.boolean("delete_origin_value", false);
+         options.replaceRecord = n.boolean("replace_record", false);
+         if (n.has("key_transformation")) {
+           const auto keys = n.child("key_transformation");
+           if (keys.has("prefix")) options.keyPrefix = factory.textAt(keys, "prefix");
+           if (keys.has("suffix")) options.keySuffix = factory.textAt(keys, "suffix");
+         }
+         return std::make_unique<DpathFlattenFields>(std::move(options));
        }},
   };
   return dispatch(kTable, *this, node, "transformation");

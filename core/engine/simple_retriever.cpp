@@ -1,6 +1,7 @@
 // SimpleRetriever._read_pages: a falsy response or token ends the slice.
 #include "core/engine/simple_retriever.h"
 
+#include "core/engine/engine_error.h"
 #include "core/engine/read_context.h"
 
 namespace manifold::engine {
@@ -29,10 +30,19 @@ void SimpleRetriever::readSlice(ReadContext& read, const StreamSlice& streamSlic
 
     bodies.clear();
     records.clear();
-    parts_.decoder->decode(*response, read, bodies);
+    try {
+      parts_.decoder->decode(*response, read, bodies);
+    } catch (const ReadError& e) {
+      // Name the stream and the page: the decoder only knows the bytes.
+      throw ReadError("Stream '" + read.streamName() + "', page " + std::to_string(pages) + " (" +
+                          response->request.method + " " + response->url + "): the response could not be decoded: " +
+                          e.what(),
+                      e.failureType(), e.internalMessage());
+    }
     const nlohmann::json tokenWrapper = token ? nlohmann::json{{"next_page_token", *token}} : nlohmann::json();
-    const std::size_t raw = parts_.selector->select(bodies, slice, tokenWrapper, records,
-                                                    hooks.keepRecord ? &hooks.keepRecord : nullptr);
+    const std::size_t raw = parts_.selector->select(
+        bodies, slice, tokenWrapper, records, hooks.keepRecord ? &hooks.keepRecord : nullptr,
+        [&read](const std::string& message) { read.log(protocol::LogLevel::Warn, message); });
 
     static const nlohmann::json kEmpty = nlohmann::json::object();
     static const nlohmann::json kNull;

@@ -27,6 +27,8 @@ class SimpleRetriever {
   explicit SimpleRetriever(Parts parts) : parts_(std::move(parts)) {}
 
   const PartitionRouter& router() const { return *parts_.router; }
+  // The record selector's schema normalization needs the stream's schema (set at build time).
+  RecordSelector& selector() { return *parts_.selector; }
 
   // What the stream's cursor adds to reading a slice.
   struct SliceHooks {

@@ -11,10 +11,19 @@ namespace manifold::engine {
 void JsonDecoder::decode(const http::HttpResponse& response, ReadContext& read, std::vector<nlohmann::json>& bodies) const {
   auto bounded = parseBoundedJson(response.body);
   if (bounded.status == BoundedJson::Status::TooDeep) {
-    throw ReadError("The response of " + response.request.method + " " + response.url + " nests JSON deeper than " +
-                    std::to_string(kMaxJsonDepth) + " levels; Manifold does not decode it");
+    throw ReadError("it nests JSON deeper than " + std::to_string(kMaxJsonDepth) + " levels; Manifold does not decode it");
   }
   auto& parsed = bounded.value;
+  if (mode_ == Mode::Parser) {
+    // JsonParser: no {} fallback; a list yields its elements, anything else itself.
+    if (parsed.is_discarded()) throw ReadError("the JSON data failed to be parsed: it is not valid JSON");
+    if (parsed.is_array()) {
+      for (auto& item : parsed) bodies.push_back(std::move(item));
+    } else {
+      bodies.push_back(std::move(parsed));
+    }
+    return;
+  }
   if (parsed.is_discarded()) {
     if (!response.body.empty()) {
       std::string preview = response.body.substr(0, 200);

@@ -22,8 +22,7 @@ void JsonlDecoder::decode(const http::HttpResponse& response, ReadContext& read,
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     auto bounded = parseBoundedJson(line);
     if (bounded.status == BoundedJson::Status::TooDeep) {
-      throw ReadError("Line " + std::to_string(lineNumber) + " of the response of " + response.url +
-                      " nests JSON deeper than " + std::to_string(kMaxJsonDepth) + " levels; Manifold does not decode it");
+      throw ReadError("line " + std::to_string(lineNumber) + " nests JSON deeper than " + std::to_string(kMaxJsonDepth) + " levels; Manifold does not decode it");
     }
     auto& parsed = bounded.value;
     if (parsed.is_discarded()) {

@@ -9,7 +9,8 @@ void RecordSelector::transform(nlohmann::json& record, const nlohmann::json& sli
 
 std::size_t RecordSelector::select(const std::vector<nlohmann::json>& bodies, const nlohmann::json& slice,
                                    const nlohmann::json& nextPageToken, std::vector<nlohmann::json>& records,
-                                   const std::function<bool(const nlohmann::json&)>* incrementalFilter) const {
+                                   const std::function<bool(const nlohmann::json&)>* incrementalFilter,
+                                   const std::function<void(const std::string&)>& warn) const {
   const std::size_t first = records.size();
   std::size_t raw = 0;
   for (const auto& body : bodies) raw += extractor_.extract(body, records);
@@ -20,6 +21,7 @@ std::size_t RecordSelector::select(const std::vector<nlohmann::json>& bodies, co
     if (incrementalFilter && !(*incrementalFilter)(record)) continue;
     if (filter_ && !filter_->keep(record, slice, nextPageToken)) continue;
     if (!transformBeforeFiltering_) transform(record, slice);
+    if (normalizer_) normalizer_->transform(record, warn);
     if (kept != i) records[kept] = std::move(record);
     ++kept;
   }

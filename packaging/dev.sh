@@ -17,7 +17,7 @@ packages=(
   qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6-dev qt6-qpa-plugins libgl-dev
   libqscintilla2-qt6-dev qtkeychain-qt6-dev libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
   libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
-  libxml2-dev zlib1g-dev libzip-dev
+  libxml2-dev zlib1g-dev libzip-dev libsimdjson-dev
   xvfb xauth fonts-dejavu-core
   dbus at-spi2-core python3-pyatspi python3-gi gir1.2-atspi-2.0 openbox imagemagick
 )

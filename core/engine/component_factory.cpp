@@ -45,6 +45,7 @@
 #include "core/interpolation/error.h"
 #include "core/interpolation/literal.h"
 
+#include <algorithm>
 #include <cctype>
 #include <functional>
 #include <string_view>
@@ -345,6 +346,19 @@ std::unique_ptr<SimpleRetriever> ComponentFactory::buildRetriever(
     const bool none = normalization.is_string() && normalization.get<std::string>() == "None";
     defaultNormalization = normalization.is_string() && normalization.get<std::string>() == "Default";
     if (!none && !defaultNormalization) unsupported(selectorNode.child("schema_normalization"), "schema normalization");
+  }
+  // Records nobody changes and a paginator that only counts them: the page can skip the DOM.
+  const std::string paginatorType = node.has("paginator") ? node.child("paginator").type() : "NoPagination";
+  const std::string strategyType = paginatorType == "DefaultPaginator" && node.child("paginator").has("pagination_strategy")
+                                       ? node.child("paginator").child("pagination_strategy").type()
+                                       : "";
+  const bool countingPaginator = paginatorType == "NoPagination" || strategyType == "PageIncrement" ||
+                                 strategyType == "OffsetIncrement";
+  const bool jsonDecoder = !node.has("decoder") || (node.child("decoder").type() == "JsonDecoder" && !node.child("decoder").has("class_name"));
+  const auto& path = extractor.fieldPath();
+  if (countingPaginator && jsonDecoder && !filter && transformations.empty() && !defaultNormalization &&
+      std::find(path.begin(), path.end(), "*") == path.end()) {
+    parts.rawRecordPath = path;
   }
   parts.selector = std::make_unique<RecordSelector>(std::move(extractor), std::move(filter), std::move(transformations),
                                                     // A client-side incremental stream transforms before filtering by default (9.7).

@@ -202,10 +202,13 @@ std::optional<http::HttpResponse> HttpRequester::send(ReadContext& read, const h
     read.reportExchange(result, ExchangeInfo{title, false, attempt, willRetry});
 
     const std::string what = "'" + request.method + "' request to '" + request.url + "'";
-    const std::string detail =
-        response ? "failed with status code '" + std::to_string(response->status) + "' and error message: '" +
-                       parseErrorMessage(response->body).value_or("") + "'"
-                 : "failed: " + error->message;
+    // Only failures need it: parsing every successful page's body for an error message would
+    // cost as much as decoding it.
+    const auto detail = [&]() -> std::string {
+      return response ? "failed with status code '" + std::to_string(response->status) + "' and error message: '" +
+                            parseErrorMessage(response->body).value_or("") + "'"
+                      : "failed: " + error->message;
+    };
 
     switch (resolution.action) {
       case ResponseAction::Success:
@@ -220,7 +223,7 @@ std::optional<http::HttpResponse> HttpRequester::send(ReadContext& read, const h
       case ResponseAction::Fail: {
         std::string message = resolution.message;
         if (message.empty()) message = response ? "Request to " + request.url + " failed with status " + std::to_string(response->status) : error->message;
-        throw ReadError(message, resolution.failureType.value_or(FailureType::SystemError), what + " " + detail);
+        throw ReadError(message, resolution.failureType.value_or(FailureType::SystemError), what + " " + detail());
       }
       case ResponseAction::Retry:
       case ResponseAction::RateLimited: break;
@@ -228,19 +231,19 @@ std::optional<http::HttpResponse> HttpRequester::send(ReadContext& read, const h
     if (!willRetry) {
       if (resolution.action == ResponseAction::RateLimited) {
         throw ReadError("API rate limit exceeded. " + what + " was rate limited " + std::to_string(attempt) + " time(s).",
-                        FailureType::TransientError, what + " " + detail);
+                        FailureType::TransientError, what + " " + detail());
       }
       std::string message = "Exhausted available request attempts (" + std::to_string(attempt) + ") for " + what;
       if (!resolution.message.empty()) message += ": " + resolution.message;
       else if (error) message += ": " + error->message;
-      throw ReadError(message, resolution.failureType.value_or(FailureType::SystemError), what + " " + detail);
+      throw ReadError(message, resolution.failureType.value_or(FailureType::SystemError), what + " " + detail());
     }
     // A strategy's wait gets one extra second, as the reference's backoff handler adds it (6.5).
     std::optional<double> strategyWait = spec_.errorHandler ? spec_.errorHandler->backoffSeconds(response, attempt) : std::nullopt;
     const double wait = strategyWait ? *strategyWait + 1.0 : std::pow(2.0, attempt - 1);
     read.log(protocol::LogLevel::Info, "Retrying " + what + " in " + formatSeconds(wait * read.options().backoffScale) + " s (attempt " +
                                            std::to_string(attempt) + " of " + std::to_string(maxRetries + 1) + "): " +
-                                           (resolution.message.empty() ? detail : resolution.message));
+                                           (resolution.message.empty() ? detail() : resolution.message));
     read.sleepFor(std::chrono::duration<double>(wait * read.options().backoffScale));
   }
 }

@@ -8,6 +8,7 @@
 
 #include <functional>
 #include <string>
+#include <string_view>
 
 namespace manifold::engine {
 
@@ -31,6 +32,11 @@ struct ReadEvents {
   std::function<void(const http::HttpExchange& exchange, const ExchangeInfo& info)> httpExchange;
   // The record's data, transformed; valid only during the call (copy it to keep it).
   std::function<void(const nlohmann::json& record)> record;
+  // When set, a stream whose records leave the engine untouched (JSON decoder, a plain field
+  // path, no filter, transformation, schema normalization or incremental cursor) passes each
+  // record here as compact JSON text instead of to `record`: the throughput path of
+  // `manifold-cli read`, which never builds a DOM for such records. Valid only during the call.
+  std::function<void(std::string_view recordJson)> rawRecord;
   // A page's records have all been passed to `record` (or a record limit cut the page short):
   // the boundary a test read groups pages by. Not sent for a response the error handler ignored.
   std::function<void()> pageDone;

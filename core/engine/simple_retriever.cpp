@@ -3,6 +3,7 @@
 
 #include "core/engine/engine_error.h"
 #include "core/engine/read_context.h"
+#include "core/engine/selection/raw_record_extractor.h"
 
 namespace manifold::engine {
 
@@ -15,6 +16,13 @@ void SimpleRetriever::readSlice(ReadContext& read, const StreamSlice& streamSlic
   std::vector<nlohmann::json> bodies;
   std::vector<nlohmann::json> records;
   std::size_t pages = 0;
+  std::optional<RawRecordExtractor> rawExtractor;
+  if (hooks.rawPage && parts_.rawRecordPath && !hooks.keepRecord && !hooks.stopAfterPage) {
+    rawExtractor.emplace(*parts_.rawRecordPath);
+  }
+  std::vector<std::string_view> rawRecords;
+  static const nlohmann::json kEmpty = nlohmann::json::object();
+  static const nlohmann::json kNull;
   while (true) {
     read.throwIfStopped();
     RequestOptions extra = parts_.paginator->requestOptions(token);
@@ -27,6 +35,16 @@ void SimpleRetriever::readSlice(ReadContext& read, const StreamSlice& streamSlic
     auto response = parts_.requester->send(read, request, title);
     ++pages;
     if (!response) return;
+
+    if (rawExtractor && rawExtractor->extract(response->body, rawRecords)) {
+      const std::size_t count = rawRecords.size();
+      if (!hooks.rawPage(rawRecords)) return;
+      if (read.options().maxPagesPerSlice && pages >= *read.options().maxPagesPerSlice) return;
+      auto next = parts_.paginator->nextToken(PageOutcome{*response, kEmpty, count, count, kNull}, token);
+      if (!next) return;
+      token = std::move(next);
+      continue;
+    }
 
     bodies.clear();
     records.clear();
@@ -44,8 +62,6 @@ void SimpleRetriever::readSlice(ReadContext& read, const StreamSlice& streamSlic
         bodies, slice, tokenWrapper, records, hooks.keepRecord ? &hooks.keepRecord : nullptr,
         [&read](const std::string& message) { read.log(protocol::LogLevel::Warn, message); });
 
-    static const nlohmann::json kEmpty = nlohmann::json::object();
-    static const nlohmann::json kNull;
     // Only the last record is needed by the paginator after the records leave.
     const nlohmann::json lastRecord = records.empty() ? kNull : records.back();
     const std::size_t pageSize = records.size();

@@ -9,6 +9,9 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
+#include <string>
+#include <string_view>
 #include <vector>
 
 namespace manifold::engine {
@@ -22,6 +25,9 @@ class SimpleRetriever {
     std::unique_ptr<Decoder> decoder;
     std::unique_ptr<PartitionRouter> router;
     bool ignoreSlicerParametersOnPaginatedRequests = false;
+    // The page's records can go out as JSON text (RawRecordExtractor): a lenient JsonDecoder, a
+    // selector that only extracts at a plain path, a paginator that needs only the record count.
+    std::optional<std::vector<std::string>> rawRecordPath;
   };
 
   explicit SimpleRetriever(Parts parts) : parts_(std::move(parts)) {}
@@ -36,6 +42,9 @@ class SimpleRetriever {
     std::function<bool(const nlohmann::json& record)> keepRecord;
     // A data feed's stop condition: no next page once the page's last record is outside the window.
     std::function<bool(const nlohmann::json& lastRecord)> stopAfterPage;
+    // Set by a reader that takes records as JSON text: pages of a retriever with rawRecordPath
+    // go here instead of to `onPage` (a page simdjson cannot read still goes to `onPage`).
+    std::function<bool(std::vector<std::string_view>& records)> rawPage;
   };
 
   // Reads every page of one slice with the slice's options (router and cursor, merged);

@@ -274,6 +274,14 @@ RunStatus SourceRunner::read(const SourceInput& input, std::stop_token stop, con
       out_.writeRecord(descriptor, record, protocol::nowMillis());
       sinceState += 1;
     };
+    events.rawRecord = [&](std::string_view record) {
+      if (!running) {
+        out_.write(protocol::streamStatusTraceMessage(descriptor, protocol::StreamStatus::Running, protocol::nowMillis()));
+        running = true;
+      }
+      out_.writeRecordRaw(descriptor, record, protocol::nowMillis());
+      sinceState += 1;
+    };
     events.log = [&](protocol::LogLevel level, const std::string& message) {
       out_.write(protocol::logMessage(level, message));
     };

@@ -26,6 +26,18 @@ bool readStreamSlices(ReadContext& read, const DeclarativeStream& stream, Stream
     if (dataFeed) {
       hooks.stopAfterPage = [&](const nlohmann::json& last) { return !cursor.shouldBeSynced(slice, last); };
     }
+    if (sink.rawRecord && sync == nullptr) {
+      hooks.rawPage = [&](std::vector<std::string_view>& records) {
+        for (const auto& record : records) {
+          if (!sink.rawRecord(slice, record)) {
+            stopped = true;
+            break;
+          }
+        }
+        if (sink.pageDone) sink.pageDone();
+        return !stopped;
+      };
+    }
     const RequestOptions options = stream.requestOptions(slice);
     retriever.readSlice(read, slice, options, hooks, [&](std::vector<nlohmann::json>& records) {
       for (auto& record : records) {

@@ -17,6 +17,9 @@ struct SliceLoopSink {
   // A record of `slice` (transformed and filtered; it may be moved out); returning false stops
   // the read after this record, mid-slice, and the slice is not closed.
   std::function<bool(const StreamSlice& slice, nlohmann::json& record)> record;
+  // The same for a record passed as JSON text (ReadEvents::rawRecord); used only for streams
+  // without an incremental cursor, whose records nobody observes.
+  std::function<bool(const StreamSlice& slice, std::string_view recordJson)> rawRecord;
   // A page's records have all been passed to `record` (or `record` stopped the read mid-page).
   std::function<void()> pageDone;
   // A slice was read and closed; returning false ends the read before the next slice is even

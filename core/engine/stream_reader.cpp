@@ -52,6 +52,17 @@ StreamReadResult readStream(const DeclarativeSource& source, std::string_view st
       }
       return true;
     };
+    if (events.rawRecord) {
+      sink.rawRecord = [&](const StreamSlice&, std::string_view record) {
+        ++result.records;
+        events.rawRecord(record);
+        if (options.maxRecords && result.records >= *options.maxRecords) {
+          result.limitReached = true;
+          return false;
+        }
+        return true;
+      };
+    }
     sink.pageDone = events.pageDone;
     readStreamSlices(read, stream, *cursor, sink);
     cursor->finish();

@@ -15,7 +15,7 @@ void addReadCommand(CLI::App& app, CliContext& context) {
     if (!input) return;
     runWithWriter(context, [&](protocol::JsonLinesWriter& writer) {
       engine::SourceRunner runner(writer);
-      return runner.read(*input);
+      return runner.read(*input, {}, readOptionsFor(*options));
     });
   });
 }

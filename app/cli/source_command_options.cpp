@@ -3,6 +3,8 @@
 
 #include "core/manifest/connector_metadata.h"
 
+#include <algorithm>
+#include <chrono>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -66,6 +68,9 @@ void addSourceOptions(CLI::App* sub, SourceCommandOptions& options, SourceOption
     sub->add_option("--catalog", options.catalogPath,
                     "ConfiguredAirbyteCatalog JSON file (default: every stream in full refresh)");
     sub->add_option("--state", options.statePath, "State JSON file");
+    sub->add_option("--request-timeout", options.requestTimeoutSeconds,
+                    "Seconds one HTTP request may take, connecting included (default 300)")
+        ->check(CLI::PositiveNumber);
   }
 }
 
@@ -102,6 +107,16 @@ std::optional<engine::SourceInput> loadSourceInput(CliContext& context, const So
     return std::nullopt;
   }
   return input;
+}
+
+engine::ReadOptions readOptionsFor(const SourceCommandOptions& options) {
+  engine::ReadOptions read;
+  if (options.requestTimeoutSeconds > 0) {
+    const auto timeout = std::chrono::milliseconds(static_cast<long long>(options.requestTimeoutSeconds * 1000));
+    read.http.totalTimeout = timeout;
+    read.http.connectTimeout = std::min(read.http.connectTimeout, timeout);
+  }
+  return read;
 }
 
 void runWithWriter(CliContext& context,

@@ -20,6 +20,8 @@ struct SourceCommandOptions {
   std::string statePath;
   // Skip the host check of metadata.yaml's allowedHosts (a connector under development).
   bool allowAnyHost = false;
+  // read: the longest one HTTP request may take, in seconds (0: the client's default, 300 s).
+  double requestTimeoutSeconds = 0;
 };
 
 enum class SourceOptionSet { Spec, Config, Read };
@@ -33,6 +35,9 @@ std::optional<engine::SourceInput> loadSourceInput(CliContext& context, const So
 
 // Runs `run` with a protocol writer on the context's output (stdout's descriptor when the
 // context prints to std::cout, so records skip iostream) and sets the exit code from its status.
+// The read options the command line asks for (the request timeout).
+engine::ReadOptions readOptionsFor(const SourceCommandOptions& options);
+
 void runWithWriter(CliContext& context,
                    const std::function<engine::RunStatus(protocol::JsonLinesWriter& writer)>& run);
 

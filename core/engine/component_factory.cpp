@@ -4,8 +4,11 @@
 #include "core/engine/auth/api_key_authenticator.h"
 #include "core/engine/auth/basic_http_authenticator.h"
 #include "core/engine/auth/bearer_authenticator.h"
+#include "core/engine/auth/jwt_authenticator.h"
+#include "core/engine/auth/legacy_session_token_authenticator.h"
 #include "core/engine/auth/no_auth.h"
 #include "core/engine/auth/oauth_authenticator.h"
+#include "core/engine/auth/session_token_authenticator.h"
 #include "core/engine/cursor/datetime_based_cursor.h"
 #include "core/engine/cursor/incrementing_count_cursor.h"
 #include "core/engine/decode/csv_decoder.h"
@@ -21,6 +24,7 @@
 #include "core/engine/errors/default_error_handler.h"
 #include "core/engine/errors/exponential_backoff_strategy.h"
 #include "core/engine/errors/wait_time_from_header.h"
+#include "core/engine/errors/wait_until_time_from_header.h"
 #include "core/engine/pagination/cursor_pagination.h"
 #include "core/engine/pagination/default_paginator.h"
 #include "core/engine/pagination/no_pagination.h"
@@ -400,7 +404,9 @@ std::unique_ptr<HttpRequester> ComponentFactory::buildRequester(const ComponentN
       unsupported(body, "request body");
     }
   }
-  if (node.has("authenticator")) spec.authenticator = buildAuthenticator(node.child("authenticator"));
+  if (node.has("authenticator")) {
+    spec.authenticator = buildAuthenticator(node.child("authenticator"), node.string(node.has("url_base") ? "url_base" : "url"));
+  }
   if (node.has("error_handler")) {
     spec.errorHandler = buildErrorHandler(node.child("error_handler"));
   } else {
@@ -411,7 +417,13 @@ std::unique_ptr<HttpRequester> ComponentFactory::buildRequester(const ComponentN
   return std::make_unique<HttpRequester>(std::move(spec), config_, node.parameters());
 }
 
-std::unique_ptr<Authenticator> ComponentFactory::buildAuthenticator(const ComponentNode& node) const {
+std::unique_ptr<Authenticator> ComponentFactory::buildAuthenticator(const ComponentNode& node, const std::string& urlBase) const {
+  // These two need what the table's builders do not get: the requester's url_base, and a choice
+  // made from the config before anything is built.
+  if (!node.has("class_name") && node.type() == "SelectiveAuthenticator") return buildSelectiveAuthenticator(node, urlBase);
+  if (!node.has("class_name") && node.type() == "LegacySessionTokenAuthenticator") {
+    return buildLegacySessionTokenAuthenticator(node, urlBase);
+  }
   static const BuilderTable<Authenticator> kTable = {
       {"NoAuth", [](const ComponentFactory&, const ComponentNode&) { return std::make_unique<NoAuth>(); }},
       {"ApiKeyAuthenticator",
@@ -472,6 +484,9 @@ std::unique_ptr<Authenticator> ComponentFactory::buildAuthenticator(const Compon
          spec.sendAsQueryParams = n.boolean("send_refresh_request_as_query_params", false);
          return std::make_unique<OAuthAuthenticator>(std::move(spec), factory.config_, parameters);
        }},
+      {"SessionTokenAuthenticator",
+       [](const ComponentFactory& factory, const ComponentNode& n) { return factory.buildSessionTokenAuthenticator(n); }},
+      {"JwtAuthenticator", [](const ComponentFactory& factory, const ComponentNode& n) { return factory.buildJwtAuthenticator(n); }},
   };
   return dispatch(kTable, *this, node, "authenticator");
 }
@@ -542,8 +557,25 @@ std::unique_ptr<BackoffStrategy> ComponentFactory::buildBackoffStrategy(const Co
          interpolation::Context context;
          context.borrow("config", *factory.config_).borrow("parameters", parameters);
          const std::string header = evalTextOrThrow(n.interpolated("header"), context, "the WaitTimeFromHeader header");
+         std::optional<std::string> regex;
+         if (n.has("regex")) regex = factory.textAt(n, "regex");
          try {
-           return std::make_unique<WaitTimeFromHeader>(header, n.optionalString("regex"), cap);
+           return std::make_unique<WaitTimeFromHeader>(header, regex, cap);
+         } catch (const std::regex_error& e) {
+           n.failAt("regex", std::string("is not a valid regular expression: ") + e.what());
+         }
+       }},
+      {"WaitUntilTimeFromHeader",
+       [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<BackoffStrategy> {
+         if (!n.has("header")) n.fail("missing required field 'header'");
+         std::optional<double> cap;
+         if (n.has("max_waiting_time_in_seconds")) cap = factory.numberAt(n, "max_waiting_time_in_seconds", 0);
+         std::optional<double> minWait;
+         if (n.has("min_wait")) minWait = factory.numberAt(n, "min_wait", 0);
+         std::optional<std::string> regex;
+         if (n.has("regex")) regex = factory.textAt(n, "regex");
+         try {
+           return std::make_unique<WaitUntilTimeFromHeader>(factory.textAt(n, "header"), regex, minWait, cap);
          } catch (const std::regex_error& e) {
            n.failAt("regex", std::string("is not a valid regular expression: ") + e.what());
          }

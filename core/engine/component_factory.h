@@ -31,7 +31,8 @@ class ComponentFactory {
                                                   std::vector<std::unique_ptr<RecordTransformation>> transformations,
                                                   bool clientSideIncremental = false) const;
   std::unique_ptr<HttpRequester> buildRequester(const ComponentNode& node) const;
-  std::unique_ptr<Authenticator> buildAuthenticator(const ComponentNode& node) const;
+  // `urlBase` is the requester's url_base template (a LegacySessionTokenAuthenticator prefixes its URLs with it).
+  std::unique_ptr<Authenticator> buildAuthenticator(const ComponentNode& node, const std::string& urlBase = {}) const;
   std::unique_ptr<ErrorHandler> buildErrorHandler(const ComponentNode& node) const;
   std::unique_ptr<BackoffStrategy> buildBackoffStrategy(const ComponentNode& node) const;
   std::unique_ptr<Paginator> buildPaginator(const ComponentNode& node) const;
@@ -55,6 +56,11 @@ class ComponentFactory {
   std::string textAt(const ComponentNode& node, std::string_view key) const;
   // The same for a template inside `owner` (an element of a list field) at `pointer`.
   std::string renderConfigTemplate(const ComponentNode& owner, const std::string& pointer, const std::string& text) const;
+  // Authenticators with builders of their own (component_factory_auth.cpp).
+  std::unique_ptr<Authenticator> buildSessionTokenAuthenticator(const ComponentNode& node) const;
+  std::unique_ptr<Authenticator> buildJwtAuthenticator(const ComponentNode& node) const;
+  std::unique_ptr<Authenticator> buildSelectiveAuthenticator(const ComponentNode& node, const std::string& urlBase) const;
+  std::unique_ptr<Authenticator> buildLegacySessionTokenAuthenticator(const ComponentNode& node, const std::string& urlBase) const;
 
   SharedConfig config_;
   SourceBuildOptions options_;

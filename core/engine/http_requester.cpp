@@ -9,7 +9,9 @@
 #include "core/interpolation/interpolated_mapping.h"
 #include "core/interpolation/python_format.h"
 
+#include <algorithm>
 #include <cctype>
+#include <chrono>
 #include <cmath>
 #include <cstdio>
 
@@ -179,8 +181,20 @@ http::HttpRequest HttpRequester::buildRequest(ReadContext& read, const PageReque
 }
 
 std::optional<http::HttpResponse> HttpRequester::send(ReadContext& read, const http::HttpRequest& request,
-                                                      const std::string& title) const {
+                                                      const std::string& title, bool auxiliary,
+                                                      const std::function<void(const http::HttpResponse&)>& inspect) const {
   const int maxRetries = read.options().retries && spec_.errorHandler ? spec_.errorHandler->maxRetries() : 0;
+  // max_time bounds the whole retry loop. Time is counted as the reference would spend it: the
+  // requests' real time plus the waits before backoffScale shrinks them, so a test's scaled read
+  // gives up after the same attempts as a real one.
+  const double maxTime = spec_.errorHandler ? spec_.errorHandler->maxTimeSeconds() : ErrorHandler::kDefaultMaxTimeSeconds;
+  const double scale = read.options().backoffScale;
+  const auto started = std::chrono::steady_clock::now();
+  double sleptReal = 0;
+  double sleptUnscaled = 0;
+  const auto elapsedSeconds = [&] {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count() - sleptReal + sleptUnscaled;
+  };
   for (int attempt = 1;; ++attempt) {
     read.throwIfStopped();
     auto result = read.client().send(request, read.stopToken());
@@ -188,8 +202,9 @@ std::optional<http::HttpResponse> HttpRequester::send(ReadContext& read, const h
 
     const http::HttpResponse* response = result.ok() ? &result.value() : nullptr;
     const http::HttpError* error = result.ok() ? nullptr : &result.error();
+    if (response != nullptr && inspect) inspect(*response);
     if (error != nullptr && http::isRefusedByPolicy(error->kind)) {
-      read.reportExchange(result, ExchangeInfo{title, false, attempt, false});
+      read.reportExchange(result, ExchangeInfo{title, auxiliary, attempt, false});
       throw ReadError("The requester's url_base and path give a URL Manifold will not contact: " + error->message,
                       FailureType::ConfigError, "'" + request.method + "' request to '" + request.url + "' refused");
     }
@@ -198,8 +213,9 @@ std::optional<http::HttpResponse> HttpRequester::send(ReadContext& read, const h
                                                       : ErrorResolution{ResponseAction::Retry, FailureType::TransientError,
                                                                         error->message};
     const bool retry = resolution.action == ResponseAction::Retry || resolution.action == ResponseAction::RateLimited;
-    const bool willRetry = retry && attempt <= maxRetries;
-    read.reportExchange(result, ExchangeInfo{title, false, attempt, willRetry});
+    const bool outOfTime = retry && attempt <= maxRetries && elapsedSeconds() >= maxTime;
+    const bool willRetry = retry && attempt <= maxRetries && !outOfTime;
+    read.reportExchange(result, ExchangeInfo{title, auxiliary, attempt, willRetry});
 
     const std::string what = "'" + request.method + "' request to '" + request.url + "'";
     // Only failures need it: parsing every successful page's body for an error message would
@@ -234,17 +250,26 @@ std::optional<http::HttpResponse> HttpRequester::send(ReadContext& read, const h
                         FailureType::TransientError, what + " " + detail());
       }
       std::string message = "Exhausted available request attempts (" + std::to_string(attempt) + ") for " + what;
+      if (outOfTime) {
+        message += ": the retries took longer than max_time (" + formatSeconds(maxTime) + " s since the first attempt)";
+      }
       if (!resolution.message.empty()) message += ": " + resolution.message;
       else if (error) message += ": " + error->message;
       throw ReadError(message, resolution.failureType.value_or(FailureType::SystemError), what + " " + detail());
     }
     // A strategy's wait gets one extra second, as the reference's backoff handler adds it (6.5).
     std::optional<double> strategyWait = spec_.errorHandler ? spec_.errorHandler->backoffSeconds(response, attempt) : std::nullopt;
-    const double wait = strategyWait ? *strategyWait + 1.0 : std::pow(2.0, attempt - 1);
-    read.log(protocol::LogLevel::Info, "Retrying " + what + " in " + formatSeconds(wait * read.options().backoffScale) + " s (attempt " +
+    double wait = strategyWait ? *strategyWait + 1.0 : std::pow(2.0, attempt - 1);
+    // The default exponential wait never sleeps past max_time (the backoff library cuts it); a
+    // strategy's wait is slept whole, as the reference sleeps it in its own handler.
+    if (!strategyWait) wait = std::max(0.0, std::min(wait, maxTime - elapsedSeconds()));
+    read.log(protocol::LogLevel::Info, "Retrying " + what + " in " + formatSeconds(wait * scale) + " s (attempt " +
                                            std::to_string(attempt) + " of " + std::to_string(maxRetries + 1) + "): " +
                                            (resolution.message.empty() ? detail() : resolution.message));
-    read.sleepFor(std::chrono::duration<double>(wait * read.options().backoffScale));
+    const auto sleepStarted = std::chrono::steady_clock::now();
+    read.sleepFor(std::chrono::duration<double>(wait * scale));
+    sleptReal += std::chrono::duration<double>(std::chrono::steady_clock::now() - sleepStarted).count();
+    sleptUnscaled += wait;
   }
 }
 

@@ -9,6 +9,7 @@
 #include "core/engine/template_eval.h"
 #include "core/http/http_request.h"
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -48,9 +49,12 @@ class HttpRequester {
 
   // Sends with retries per the error handler. Returns nullopt when the response is "falsy" in the
   // reference's sense (ignored or accepted ≥ 400): no records, pagination stops. Throws ReadError
-  // on FAIL or exhausted retries, ReadCancelled on a stop request.
+  // on FAIL or exhausted retries (max_retries or max_time), ReadCancelled on a stop request.
+  // `auxiliary` marks the exchanges as calls beside the stream's pages (a login); `inspect` sees
+  // each response before it is reported, so secrets it carries (a session token) can be masked.
   std::optional<http::HttpResponse> send(ReadContext& read, const http::HttpRequest& request,
-                                         const std::string& title) const;
+                                         const std::string& title, bool auxiliary = false,
+                                         const std::function<void(const http::HttpResponse&)>& inspect = {}) const;
 
  private:
   Spec spec_;

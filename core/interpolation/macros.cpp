@@ -203,6 +203,18 @@ Value globalDict(const CallArgs& args, Runtime&) {
   return Value::dict(std::move(dict));
 }
 
+// json.loads, which the reference hands to a few evaluations only (JwtAuthenticator's fields);
+// callable where a context sets `json_loads` to it, never as a global name.
+Value macroJsonLoads(const CallArgs& args, Runtime&) {
+  expectArgs(args, 1, "loads");
+  if (args.positional.empty()) throwTypeError("loads() missing 1 required positional argument: 's'");
+  const Value& text = args.positional[0];
+  if (!text.isString()) throwTypeError("the JSON object must be str, bytes or bytearray, not " + typeName(text));
+  auto parsed = nlohmann::json::parse(text.asString(), nullptr, false);
+  if (parsed.is_discarded()) throwValueError("json.decoder.JSONDecodeError: the text is not valid JSON");
+  return Value::fromJson(std::move(parsed));
+}
+
 const std::unordered_map<std::string_view, MacroFunction>& macroTable() {
   static const std::unordered_map<std::string_view, MacroFunction> kTable = {
       {"now_utc", macroNowUtc},
@@ -219,13 +231,14 @@ const std::unordered_map<std::string_view, MacroFunction>& macroTable() {
       {"camel_case_to_snake_case", macroCamelCaseToSnakeCase},
       {"generate_uuid", macroGenerateUuid},
       {"dict", globalDict},
+      {"json_loads", macroJsonLoads},
   };
   return kTable;
 }
 
 }  // namespace
 
-bool isGlobalFunction(std::string_view name) { return macroTable().count(name) != 0; }
+bool isGlobalFunction(std::string_view name) { return name != "json_loads" && macroTable().count(name) != 0; }
 
 Value callGlobalFunction(std::string_view name, const CallArgs& args, Runtime& runtime) {
   const auto& table = macroTable();

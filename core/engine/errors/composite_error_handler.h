@@ -3,6 +3,7 @@
 
 #include "core/engine/errors/error_handler.h"
 
+#include <algorithm>
 #include <memory>
 #include <vector>
 
@@ -30,6 +31,12 @@ class CompositeErrorHandler final : public ErrorHandler {
       if (auto seconds = handler->backoffSeconds(response, attempt)) return seconds;
     }
     return std::nullopt;
+  }
+  // The longest max_time of its handlers.
+  double maxTimeSeconds() const override {
+    double longest = 0;
+    for (const auto& handler : handlers_) longest = std::max(longest, handler->maxTimeSeconds());
+    return longest;
   }
 
  private:

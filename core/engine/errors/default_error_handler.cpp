@@ -20,7 +20,8 @@ ErrorResolution DefaultErrorHandler::interpret(const http::HttpResponse* respons
 
 std::optional<double> DefaultErrorHandler::backoffSeconds(const http::HttpResponse* response, int attempt) const {
   for (const auto& strategy : strategies_) {
-    if (auto seconds = strategy->backoffSeconds(response, attempt)) return seconds;
+    auto seconds = strategy->backoffSeconds(response, attempt);
+    if (seconds && *seconds != 0) return seconds;
   }
   return std::nullopt;
 }

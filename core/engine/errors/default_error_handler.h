@@ -16,17 +16,22 @@ class DefaultErrorHandler final : public ErrorHandler {
   static constexpr int kDefaultMaxRetries = 5;
 
   DefaultErrorHandler(std::vector<HttpResponseFilter> filters, std::vector<std::unique_ptr<BackoffStrategy>> strategies,
-                      int maxRetries)
-      : filters_(std::move(filters)), strategies_(std::move(strategies)), maxRetries_(maxRetries) {}
+                      int maxRetries, double maxTimeSeconds = kDefaultMaxTimeSeconds)
+      : filters_(std::move(filters)),
+        strategies_(std::move(strategies)),
+        maxRetries_(maxRetries),
+        maxTimeSeconds_(maxTimeSeconds) {}
 
   ErrorResolution interpret(const http::HttpResponse* response, const http::HttpError* error) const override;
   int maxRetries() const override { return maxRetries_; }
   std::optional<double> backoffSeconds(const http::HttpResponse* response, int attempt) const override;
+  double maxTimeSeconds() const override { return maxTimeSeconds_; }
 
  private:
   std::vector<HttpResponseFilter> filters_;
   std::vector<std::unique_ptr<BackoffStrategy>> strategies_;
   int maxRetries_;
+  double maxTimeSeconds_;
 };
 
 }  // namespace manifold::engine

@@ -13,9 +13,9 @@ class WaitTimeFromHeader final : public BackoffStrategy {
  public:
   WaitTimeFromHeader(std::string header, std::optional<std::string> regex, std::optional<double> maxWaitSeconds);
 
-  // Case-insensitive lookup; the optional regex matches from the start (group 1 when it has
-  // one); the value must parse as a float (an HTTP date does not, so nothing is returned).
-  // A wait at or over max_waiting_time_in_seconds fails the stream (ReadError, transient).
+  // The header's number (see numericHeaderValue: an HTTP date is no number, so nothing is
+  // returned). A non-zero wait at or over max_waiting_time_in_seconds fails the stream
+  // (ReadError, transient), as the reference refuses it.
   std::optional<double> backoffSeconds(const http::HttpResponse* response, int attempt) const override;
 
  private:

@@ -233,6 +233,49 @@ TEST(TestRead, AuxiliaryOAuthRequestIsCaptured) {
   EXPECT_EQ(result.streamRead["slices"][0]["pages"].size(), 2u);
 }
 
+TEST(TestRead, SessionTokenLoginIsAnAuxiliaryRequestWithTheTokenMasked) {
+  LocalHttpServer server;
+  servePages(server, 1);
+  server.server().Post("/login", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"auth": {"session_id": "sess-hidden-5150"}})", "application/json");
+  });
+  server.start();
+  const std::string requester =
+      "        authenticator:\n"
+      "          type: SessionTokenAuthenticator\n"
+      "          login_requester:\n"
+      "            type: HttpRequester\n"
+      "            url_base: " + server.baseUrl() + "\n"
+      "            path: /login\n"
+      "            http_method: POST\n"
+      "            request_body_json: {password: \"{{ config.api_key }}\"}\n"
+      "          session_token_path: [auth, session_id]\n"
+      "          expiration_duration: PT1H\n"
+      "          request_authentication:\n"
+      "            type: ApiKey\n"
+      "            inject_into: {type: RequestOption, inject_into: header, field_name: X-Session}\n";
+  std::vector<json> streamed;
+  TestReadEvents events;
+  events.auxiliaryRequest = [&](const json& aux) { streamed.push_back(aux); };
+  auto result = runTestRead(requestFor(manifest(server.baseUrl(), requester), {{"api_key", kApiKey}}), events);
+  ASSERT_FALSE(result.error) << *result.error;
+  const auto& aux = result.streamRead["auxiliary_requests"];
+  ASSERT_EQ(aux.size(), 1u);  // one login for both pages
+  EXPECT_EQ(aux[0]["title"], "Login request");
+  EXPECT_EQ(aux[0]["type"], "AUTH");
+  EXPECT_EQ(aux[0]["description"], "Obtains session token");
+  EXPECT_EQ(aux[0]["request"]["url"], server.baseUrl() + "/login");
+  EXPECT_EQ(aux[0]["request"]["http_method"], "POST");
+  EXPECT_EQ(aux[0]["response"]["status"], 200);
+  ASSERT_EQ(streamed.size(), 1u);
+  EXPECT_EQ(result.streamRead["slices"][0]["pages"].size(), 2u);
+  // The server got the real token; the StreamRead shows neither it nor the password.
+  EXPECT_EQ(server.requests().back().header("X-Session"), "sess-hidden-5150");
+  const std::string text = result.streamRead.dump();
+  EXPECT_EQ(text.find("sess-hidden-5150"), std::string::npos) << text;
+  EXPECT_EQ(text.find(kApiKey), std::string::npos);
+}
+
 TEST(TestRead, ErrorPageShowsRequestResponseAndALog) {
   LocalHttpServer server;
   server.server().Get("/items", [](const httplib::Request&, httplib::Response& res) {

@@ -127,5 +127,65 @@ TEST_F(AuthTest, ExchangesReportedToTheSinkAreMasked) {
   EXPECT_EQ(read.exchangeInfos[0].title, "Stream 'items' request");
 }
 
+// SelectiveAuthenticator: the config value at authenticator_selection_path picks the authenticator.
+const char* kSelective =
+    "          type: SelectiveAuthenticator\n"
+    "          authenticator_selection_path: [credentials, auth_type]\n"
+    "          authenticators:\n"
+    "            api_key:\n"
+    "              type: ApiKeyAuthenticator\n"
+    "              api_token: \"{{ config.credentials.key }}\"\n"
+    "              inject_into: {type: RequestOption, inject_into: header, field_name: X-Api-Key}\n"
+    "            token:\n"
+    "              type: BearerAuthenticator\n"
+    "              api_token: \"{{ config.credentials.token }}\"\n"
+    "            \"True\":\n"
+    "              type: BasicHttpAuthenticator\n"
+    "              username: \"{{ config.credentials.user }}\"\n";
+
+TEST_F(AuthTest, SelectiveAuthenticatorUsesTheOneTheConfigNames) {
+  auto read = readWith(kSelective, {{"credentials", {{"auth_type", "token"}, {"token", "t-42"}, {"key", "unused"}}}});
+  ASSERT_TRUE(read.result.succeeded()) << read.result.failure->message;
+  EXPECT_EQ(server_.requests()[0].header("Authorization"), "Bearer t-42");
+  EXPECT_EQ(server_.requests()[0].header("X-Api-Key"), "");
+  server_.clearRequests();
+  read = readWith(kSelective, {{"credentials", {{"auth_type", "api_key"}, {"key", "k-9"}}}});
+  ASSERT_TRUE(read.result.succeeded()) << read.result.failure->message;
+  EXPECT_EQ(server_.requests()[0].header("X-Api-Key"), "k-9");
+  EXPECT_EQ(server_.requests()[0].header("Authorization"), "");
+}
+
+TEST_F(AuthTest, SelectiveAuthenticatorMatchesPythonStrOfTheValue) {
+  // str(True) is "True", as the reference compares.
+  auto read = readWith(kSelective, {{"credentials", {{"auth_type", true}, {"user", "alice"}}}});
+  ASSERT_TRUE(read.result.succeeded()) << read.result.failure->message;
+  EXPECT_EQ(server_.requests()[0].header("Authorization"), "Basic YWxpY2U6");
+}
+
+// The build error for a manifest with kSelective and `config`.
+std::string selectiveBuildError(const std::string& base, const nlohmann::json& config) {
+  const auto loaded = manifest::loadManifest(withBase(oneStreamManifest("        type: HttpRequester\n"
+                                                                        "        url_base: BASE\n"
+                                                                        "        path: /items\n"
+                                                                        "        authenticator:\n" + std::string(kSelective)),
+                                                      base));
+  auto built = DeclarativeSource::build(loaded.resolved, config);
+  return built.ok() ? std::string() : built.error().describe();
+}
+
+TEST_F(AuthTest, SelectiveAuthenticatorWithAnUnknownValueNamesThePathTheValueAndTheChoices) {
+  const std::string error = selectiveBuildError(server_.baseUrl(), {{"credentials", {{"auth_type", "oauth"}}}});
+  EXPECT_NE(error.find("'oauth'"), std::string::npos) << error;
+  EXPECT_NE(error.find("['credentials', 'auth_type']"), std::string::npos) << error;
+  EXPECT_NE(error.find("api_key, token, True"), std::string::npos) << error;
+  EXPECT_EQ(server_.requestCount(), 0u);
+}
+
+TEST_F(AuthTest, SelectiveAuthenticatorWithoutTheConfigValueNamesThePath) {
+  const std::string error = selectiveBuildError(server_.baseUrl(), {{"credentials", {{"key", "k"}}}});
+  EXPECT_NE(error.find("authenticator_selection_path"), std::string::npos) << error;
+  EXPECT_NE(error.find("['credentials', 'auth_type']"), std::string::npos) << error;
+}
+
 }  // namespace
 }  // namespace manifold::engine

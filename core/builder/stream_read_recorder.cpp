@@ -52,6 +52,16 @@ engine::ReadEvents StreamReadRecorder::engineEvents() {
     latestState_ = std::move(message["state"]);
     masker_.maskJson(latestState_);
   };
+  events.configUpdate = [this](const json& config, const std::vector<std::string>& tokens) {
+    for (const auto& token : tokens) masker_.add(token);
+    json cleaned = config;
+    if (cleaned.is_object()) {
+      for (auto it = cleaned.begin(); it != cleaned.end();) {
+        it = it.key().rfind("__", 0) == 0 ? cleaned.erase(it) : std::next(it);
+      }
+    }
+    latestConfigUpdate_ = std::move(cleaned);
+  };
   return events;
 }
 
@@ -162,6 +172,14 @@ void StreamReadRecorder::closeSlice() {
 
 void StreamReadRecorder::finish() { closeSlice(); }
 
+json StreamReadRecorder::maskedConfigUpdate() const {
+  // The StreamRead is shown and printed: its copy hides the secrets, rotated tokens included.
+  if (!latestConfigUpdate_) return nullptr;
+  json shown = *latestConfigUpdate_;
+  masker_.maskJson(shown);
+  return shown;
+}
+
 json StreamReadRecorder::streamRead(const TestReadLimits& limits, bool limitReached) {
   // _has_reached_limit: a limit counts as reached when it was met, even by a read that ended there.
   bool reached = limitReached || slices_.size() >= limits.slices || records_ >= limits.records;
@@ -178,7 +196,7 @@ json StreamReadRecorder::streamRead(const TestReadLimits& limits, bool limitReac
               {"test_read_limit_reached", reached},
               {"auxiliary_requests", auxiliary_},
               {"inferred_schema", std::move(schema)},
-              {"latest_config_update", nullptr}};
+              {"latest_config_update", maskedConfigUpdate()}};
 }
 
 }  // namespace manifold::builder

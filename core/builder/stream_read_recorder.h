@@ -36,6 +36,9 @@ class StreamReadRecorder {
   //  "latest_config_update"}; `limitReached` is the engine's word that a limit cut the read.
   nlohmann::json streamRead(const TestReadLimits& limits, bool limitReached);
   std::size_t recordCount() const { return records_; }
+  // The config as the last CONNECTOR_CONFIG update left it (keys starting with "__" removed, as
+  // the reference's clean_config does), unmasked; nullopt when nothing rewrote it.
+  const std::optional<nlohmann::json>& latestConfigUpdate() const { return latestConfigUpdate_; }
 
  private:
   void onSliceStarted(const nlohmann::json& slice);
@@ -45,6 +48,7 @@ class StreamReadRecorder {
   void closeSlice();
   void ensureSlice();
   nlohmann::json exchangeJson(const http::HttpExchange& exchange) const;
+  nlohmann::json maskedConfigUpdate() const;
 
   std::string streamName_;
   const TestReadEvents& events_;
@@ -60,6 +64,7 @@ class StreamReadRecorder {
   nlohmann::json latestState_;  // the latest AirbyteStateMessage (masked); null before any
   std::size_t records_ = 0;
   std::size_t recordsSinceState_ = 0;
+  std::optional<nlohmann::json> latestConfigUpdate_;
 };
 
 }  // namespace manifold::builder

@@ -86,6 +86,7 @@ TestReadResult runTestRead(const TestReadRequest& request, const TestReadEvents&
     recorder.addLog("INFO", "The test read was cancelled");
   }
   result.recordCount = recorder.recordCount();
+  result.latestConfigUpdate = recorder.latestConfigUpdate();
   result.streamRead = recorder.streamRead(request.limits, read.limitReached);
   return result;
 }

@@ -51,6 +51,9 @@ struct TestReadResult {
   // Set when the manifest, the config or the stream failed; also present in streamRead's logs.
   std::optional<std::string> error;
   std::size_t recordCount = 0;
+  // The config an authenticator rewrote during the read (a rotated refresh token), unmasked so
+  // the caller can store it; streamRead's latest_config_update holds the masked copy.
+  std::optional<nlohmann::json> latestConfigUpdate;
 };
 
 // Response bodies longer than this are cut for display (the cut is said in the JSON).

@@ -453,9 +453,6 @@ std::unique_ptr<Authenticator> ComponentFactory::buildAuthenticator(const Compon
        }},
       {"OAuthAuthenticator",
        [](const ComponentFactory& factory, const ComponentNode& n) -> std::unique_ptr<Authenticator> {
-         if (n.has("refresh_token_updater")) {
-           n.failAt("refresh_token_updater", "(single-use refresh tokens written back to the config) is not supported by Manifold's engine yet");
-         }
          if (n.boolean("use_profile_assertion", false)) {
            n.failAt("use_profile_assertion", "is not supported by Manifold's engine yet");
          }
@@ -482,6 +479,7 @@ std::unique_ptr<Authenticator> ComponentFactory::buildAuthenticator(const Compon
          spec.refreshRequestBody = n.plain("refresh_request_body");
          spec.refreshRequestHeaders = n.plain("refresh_request_headers");
          spec.sendAsQueryParams = n.boolean("send_refresh_request_as_query_params", false);
+         if (n.has("refresh_token_updater")) spec.updater = factory.buildTokenUpdater(n.child("refresh_token_updater"), spec);
          return std::make_unique<OAuthAuthenticator>(std::move(spec), factory.config_, parameters);
        }},
       {"SessionTokenAuthenticator",

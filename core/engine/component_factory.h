@@ -4,6 +4,7 @@
 #pragma once
 
 #include "core/engine/auth/authenticator.h"
+#include "core/engine/auth/oauth_authenticator.h"
 #include "core/engine/component_node.h"
 #include "core/engine/declarative_source.h"
 #include "core/engine/decode/decoder.h"
@@ -61,6 +62,8 @@ class ComponentFactory {
   std::unique_ptr<Authenticator> buildJwtAuthenticator(const ComponentNode& node) const;
   std::unique_ptr<Authenticator> buildSelectiveAuthenticator(const ComponentNode& node, const std::string& urlBase) const;
   std::unique_ptr<Authenticator> buildLegacySessionTokenAuthenticator(const ComponentNode& node, const std::string& urlBase) const;
+  // OAuthAuthenticator's refresh_token_updater; sets the refresh token's name in `spec` too.
+  OAuthAuthenticator::Spec::TokenUpdater buildTokenUpdater(const ComponentNode& node, OAuthAuthenticator::Spec& spec) const;
 
   SharedConfig config_;
   SourceBuildOptions options_;

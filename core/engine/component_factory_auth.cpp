@@ -167,4 +167,19 @@ std::unique_ptr<Authenticator> ComponentFactory::buildLegacySessionTokenAuthenti
   return std::make_unique<LegacySessionTokenAuthenticator>(std::move(spec), config_, node.parameters());
 }
 
+OAuthAuthenticator::Spec::TokenUpdater ComponentFactory::buildTokenUpdater(const ComponentNode& node,
+                                                                         OAuthAuthenticator::Spec& spec) const {
+  if (!node.json().is_object()) node.fail("refresh_token_updater must be a mapping");
+  OAuthAuthenticator::Spec::TokenUpdater updater;
+  // The updater's refresh_token_name names the token both in the request and in the response.
+  spec.refreshTokenName = node.string("refresh_token_name", "refresh_token");
+  if (node.has("access_token_config_path")) updater.accessTokenPath = stringList(node, "access_token_config_path");
+  if (node.has("refresh_token_config_path")) updater.refreshTokenPath = stringList(node, "refresh_token_config_path");
+  if (node.has("token_expiry_date_config_path")) updater.expiryDatePath = stringList(node, "token_expiry_date_config_path");
+  for (const auto* path : {&updater.accessTokenPath, &updater.refreshTokenPath, &updater.expiryDatePath}) {
+    if (path->empty()) node.fail("a config path of refresh_token_updater must name at least one key");
+  }
+  return updater;
+}
+
 }  // namespace manifold::engine

@@ -9,6 +9,7 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace manifold::engine {
 
@@ -43,6 +44,10 @@ struct ReadEvents {
   std::function<void(protocol::LogLevel level, const std::string& message)> log;
   // The stream's state blob after a slice or at the end of the stream.
   std::function<void(const nlohmann::json& state)> state;
+  // The whole config after an authenticator rewrote it (an OAuth refresh_token_updater storing
+  // rotated tokens): the reference's CONNECTOR_CONFIG control message. Not masked; `tokens` are
+  // the new secret values in it, for a copy that is shown.
+  std::function<void(const nlohmann::json& config, const std::vector<std::string>& tokens)> configUpdate;
 };
 
 }  // namespace manifold::engine

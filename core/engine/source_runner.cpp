@@ -289,6 +289,10 @@ RunStatus SourceRunner::read(const SourceInput& input, std::stop_token stop, con
       out_.write(protocol::streamStateMessage(descriptor, blob, sinceState));
       sinceState = 0;
     };
+    // The platform stores the rotated tokens from this message (the writer leaves it unmasked).
+    events.configUpdate = [&](const nlohmann::json& config, const std::vector<std::string>&) {
+      out_.write(protocol::connectorConfigControlMessage(config, protocol::nowMillis()));
+    };
     // A full refresh read starts over: incoming state counts only for an incremental read.
     const nlohmann::json* incoming = incremental[index] ? state.find(name) : nullptr;
     auto result = readStream(source, name, incoming ? *incoming : nlohmann::json(), events, stop, options);

@@ -377,7 +377,7 @@ std::vector<ComponentSpec> buildComponentTable() {
          {.name = "refresh_token_error_status_codes", .kinds = kArray, .itemKinds = kInteger, .description = "Status codes of a failed token refresh worth retrying."},
          {.name = "refresh_token_error_key", .kinds = kString, .description = "Key of the error in a failed token response."},
          {.name = "refresh_token_error_values", .kinds = kArray, .itemKinds = kString, .description = "Error values of a failed token refresh worth retrying."},
-         {.name = "refresh_token_updater", .kinds = kAny, .description = "Writes new tokens from the token response back into the config."},
+         {.name = "refresh_token_updater", .kinds = kObject, .description = "Writes new tokens from the token response back into the config (refresh_token_name, access_token_config_path, refresh_token_config_path, token_expiry_date_config_path)."},
          {.name = "profile_assertion", .kinds = kObject, .componentTypes = {"JwtAuthenticator"}, .description = "JWT used as a profile assertion in the token request."},
          {.name = "use_profile_assertion", .kinds = kBoolean, .defaultValue = "false", .description = "Authenticate with a profile assertion instead of a client secret."},
          {.name = "$parameters", .kinds = kObject, .description = "Values handed down to this component and its children; also filled into same-named fields."},

@@ -106,7 +106,10 @@ void JsonLinesWriter::write(const nlohmann::json& message) {
   ++linesWritten_;
   auto typeIt = message.is_object() ? message.find("type") : message.end();
   const bool isRecord = typeIt != message.end() && *typeIt == "RECORD";
-  if (masker_ != nullptr && maskScope_ == MaskScope::NonRecordMessages && !isRecord) {
+  // A CONNECTOR_CONFIG control message carries the config the platform must store, rotated
+  // tokens included; the reference prints it unfiltered too.
+  const bool isControl = typeIt != message.end() && *typeIt == "CONTROL";
+  if (masker_ != nullptr && maskScope_ == MaskScope::NonRecordMessages && !isRecord && !isControl) {
     masker_->maskInPlace(buffer_, start);
   }
   if (isRecord) {

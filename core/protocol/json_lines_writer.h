@@ -33,7 +33,8 @@ class JsonLinesWriter {
   JsonLinesWriter& operator=(const JsonLinesWriter&) = delete;
 
   // The masker (owned by the caller, must outlive the writer) replaces secrets in what is
-  // written: in every line, or only in non-RECORD lines when records must stay byte-exact.
+  // written: in every line, or only in non-RECORD lines when records must stay byte-exact
+  // (CONTROL lines, which carry the config for the platform, are then left alone too).
   void setMasker(const SecretMasker* masker, MaskScope scope = MaskScope::AllMessages);
 
   // {"type":"RECORD","record":{"stream","data","emitted_at"}} without building the wrapper.

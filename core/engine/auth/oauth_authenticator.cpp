@@ -6,6 +6,7 @@
 #include "core/engine/errors/default_error_mapping.h"
 #include "core/engine/read_context.h"
 #include "core/http/url.h"
+#include "core/interpolation/datetime.h"
 #include "core/interpolation/interpolated_mapping.h"
 #include "core/interpolation/jinja_interpolation.h"
 
@@ -56,6 +57,39 @@ std::optional<Clock::time_point> parseTime(const nlohmann::json& value) {
   return fromEpochSeconds(seconds.value().get<double>());
 }
 
+// dpath.get of a plain path.
+const nlohmann::json* valueAt(const nlohmann::json& root, const std::vector<std::string>& path) {
+  const nlohmann::json* node = &root;
+  for (const auto& key : path) {
+    if (!node->is_object()) return nullptr;
+    auto it = node->find(key);
+    if (it == node->end()) return nullptr;
+    node = &*it;
+  }
+  return node;
+}
+
+// dpath.new: sets the value, creating the objects on the way.
+void setValueAt(nlohmann::json& root, const std::vector<std::string>& path, nlohmann::json value) {
+  nlohmann::json* node = &root;
+  for (const auto& key : path) {
+    if (!node->is_object()) *node = nlohmann::json::object();
+    node = &(*node)[key];
+  }
+  *node = std::move(value);
+}
+
+std::string textAt(const nlohmann::json& root, const std::vector<std::string>& path) {
+  const auto* value = valueAt(root, path);
+  return value == nullptr || value->is_null() ? std::string() : pythonStr(*value);
+}
+
+// str() of an AirbyteDateTime: ISO 8601 with 'T', '+00:00', microseconds only when present.
+std::string isoExpiry(Clock::time_point when) {
+  const auto micros = std::chrono::duration_cast<std::chrono::microseconds>(when.time_since_epoch()).count();
+  return interpolation::toIsoFormat(interpolation::DateTime{micros, 0, true}, 'T');
+}
+
 }  // namespace
 
 RequestOptions OAuthAuthenticator::requestOptions(ReadContext& read) const {
@@ -80,6 +114,21 @@ std::string OAuthAuthenticator::accessToken(ReadContext& read) const {
       const std::string token = evalTextOrThrow(*spec_.accessTokenValue, context, "access_token_value");
       if (!token.empty()) token_ = token;
     }
+    if (spec_.updater) {
+      // The tokens come from the config; an empty stored expiry forces a refresh.
+      updatedConfig_ = *config_;
+      const std::string token = textAt(updatedConfig_, spec_.updater->accessTokenPath);
+      if (!token.empty()) token_ = token;
+      const auto* stored = valueAt(updatedConfig_, spec_.updater->expiryDatePath);
+      if (stored != nullptr && !stored->is_null() && !(stored->is_string() && stored->get<std::string>().empty())) {
+        const auto parsed = parseTime(*stored);
+        if (!parsed) {
+          throw ReadError("The config's token expiry date (" + pythonStr(*stored) + " at token_expiry_date_config_path) is not a date",
+                          FailureType::ConfigError);
+        }
+        expiry_ = *parsed;
+      }
+    }
   }
   if (!token_ || Clock::now() > expiry_) refresh(read);
   return *token_;
@@ -99,10 +148,20 @@ void OAuthAuthenticator::refresh(ReadContext& read) const {
   nlohmann::json payload = nlohmann::json::object();
   payload[spec_.grantTypeName] = spec_.grantType;
   if (!headers.contains("Authorization")) {
-    payload[spec_.clientIdName] = evalTextOrThrow(spec_.clientId, context, "client_id");
-    payload[spec_.clientSecretName] = evalTextOrThrow(spec_.clientSecret, context, "client_secret");
+    std::string clientId = evalTextOrThrow(spec_.clientId, context, "client_id");
+    std::string clientSecret = evalTextOrThrow(spec_.clientSecret, context, "client_secret");
+    // With an updater, unset client credentials default to the config's credentials object.
+    if (spec_.updater && spec_.clientId.text().empty()) clientId = textAt(*config_, {"credentials", "client_id"});
+    if (spec_.updater && spec_.clientSecret.text().empty()) clientSecret = textAt(*config_, {"credentials", "client_secret"});
+    payload[spec_.clientIdName] = clientId;
+    payload[spec_.clientSecretName] = clientSecret;
   }
-  if (spec_.refreshToken) {
+  if (spec_.updater) {
+    if (spec_.grantType != "client_credentials") {
+      const std::string token = textAt(updatedConfig_, spec_.updater->refreshTokenPath);
+      if (!token.empty()) payload[spec_.refreshTokenName] = token;
+    }
+  } else if (spec_.refreshToken) {
     const std::string token = evalTextOrThrow(*spec_.refreshToken, context, "refresh_token");
     if (!token.empty()) payload[spec_.refreshTokenName] = token;
   }
@@ -139,6 +198,9 @@ void OAuthAuthenticator::refresh(ReadContext& read) const {
       const auto parsed = nlohmann::json::parse(result->body, nullptr, false);
       if (const auto* found = parsed.is_discarded() ? nullptr : findKey(parsed, spec_.accessTokenName, 0)) {
         read.addSecret(pythonStr(*found));
+      }
+      if (const auto* rotated = spec_.updater && !parsed.is_discarded() ? findKey(parsed, spec_.refreshTokenName, 0) : nullptr) {
+        read.addSecret(pythonStr(*rotated));
       }
     }
     read.reportExchange(result, ExchangeInfo{"Refresh token", true, attempt, transient && attempt < kAttempts});
@@ -191,8 +253,22 @@ void OAuthAuthenticator::refresh(ReadContext& read) const {
       }
       expiry_ = Clock::now() + std::chrono::seconds(static_cast<std::int64_t>(seconds));
     }
+    if (spec_.updater) storeTokens(read, body);
     return;
   }
+}
+
+void OAuthAuthenticator::storeTokens(ReadContext& read, const nlohmann::json& body) const {
+  // As SingleUseRefreshTokenOauth2Authenticator.refresh_and_set_access_token: access token,
+  // refresh token if the response rotated it, expiry as str(AirbyteDateTime), then the config.
+  std::vector<std::string> tokens{*token_};
+  setValueAt(updatedConfig_, spec_.updater->accessTokenPath, *token_);
+  if (const auto* rotated = findKey(body, spec_.refreshTokenName, 0); rotated != nullptr && !rotated->is_null()) {
+    tokens.push_back(pythonStr(*rotated));
+    setValueAt(updatedConfig_, spec_.updater->refreshTokenPath, tokens.back());
+  }
+  setValueAt(updatedConfig_, spec_.updater->expiryDatePath, isoExpiry(expiry_));
+  if (read.events().configUpdate) read.events().configUpdate(updatedConfig_, tokens);
 }
 
 }  // namespace manifold::engine

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace manifold::engine {
 
@@ -33,6 +34,15 @@ class OAuthAuthenticator final : public Authenticator {
     nlohmann::json refreshRequestBody;    // object or null (templates)
     nlohmann::json refreshRequestHeaders; // object or null (templates)
     bool sendAsQueryParams = false;
+    // refresh_token_updater: the tokens live in the config at these paths; every refresh writes
+    // the new access token, refresh token (when the response has one) and expiry back and
+    // reports the whole config (REFERENCE-NOTES 7.6).
+    struct TokenUpdater {
+      std::vector<std::string> accessTokenPath{"credentials", "access_token"};
+      std::vector<std::string> refreshTokenPath{"credentials", "refresh_token"};
+      std::vector<std::string> expiryDatePath{"credentials", "token_expiry_date"};
+    };
+    std::optional<TokenUpdater> updater;
   };
 
   OAuthAuthenticator(Spec spec, SharedConfig config, nlohmann::json parameters)
@@ -43,6 +53,7 @@ class OAuthAuthenticator final : public Authenticator {
  private:
   std::string accessToken(ReadContext& read) const;
   void refresh(ReadContext& read) const;
+  void storeTokens(ReadContext& read, const nlohmann::json& body) const;
 
   Spec spec_;
   SharedConfig config_;
@@ -53,6 +64,8 @@ class OAuthAuthenticator final : public Authenticator {
   mutable std::optional<std::string> token_;
   mutable std::chrono::system_clock::time_point expiry_{};
   mutable bool initialized_ = false;
+  // With an updater: the config as the refreshes have rewritten it.
+  mutable nlohmann::json updatedConfig_;
 };
 
 }  // namespace manifold::engine

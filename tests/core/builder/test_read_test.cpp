@@ -276,6 +276,54 @@ TEST(TestRead, SessionTokenLoginIsAnAuxiliaryRequestWithTheTokenMasked) {
   EXPECT_EQ(text.find(kApiKey), std::string::npos);
 }
 
+TEST(TestRead, RotatedRefreshTokenFillsLatestConfigUpdate) {
+  LocalHttpServer server;
+  servePages(server, 1);
+  server.server().Post("/oauth/token", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"access_token": "AT-rotated-31", "refresh_token": "RT-rotated-32", "expires_in": 60})", "application/json");
+  });
+  server.start();
+  const std::string requester =
+      "        authenticator:\n"
+      "          type: OAuthAuthenticator\n"
+      "          token_refresh_endpoint: " + server.baseUrl() + "/oauth/token\n"
+      "          client_id: cid\n"
+      "          client_secret: \"{{ config.client_secret }}\"\n"
+      "          refresh_token_updater: {refresh_token_config_path: [refresh_token], access_token_config_path: [token], "
+      "token_expiry_date_config_path: [expiry]}\n";
+  auto request = requestFor(manifest(server.baseUrl(), requester),
+                            {{"client_secret", "cs-1"}, {"refresh_token", "RT-first"}, {"__injected_declarative_manifest", "x"}});
+  auto result = runTestRead(request, {});
+  ASSERT_FALSE(result.error) << *result.error;
+  // The caller gets the real values to store ...
+  ASSERT_TRUE(result.latestConfigUpdate);
+  EXPECT_EQ((*result.latestConfigUpdate)["refresh_token"], "RT-rotated-32");
+  EXPECT_EQ((*result.latestConfigUpdate)["token"], "AT-rotated-31");
+  EXPECT_TRUE((*result.latestConfigUpdate)["expiry"].is_string());
+  EXPECT_FALSE(result.latestConfigUpdate->contains("__injected_declarative_manifest"));  // clean_config
+  // ... while the StreamRead shows the update with every secret masked.
+  const auto& shown = result.streamRead["latest_config_update"];
+  ASSERT_TRUE(shown.is_object());
+  EXPECT_EQ(shown["refresh_token"], "****");
+  EXPECT_EQ(shown["token"], "****");
+  EXPECT_EQ(shown["client_secret"], "****");
+  EXPECT_EQ(shown["expiry"], (*result.latestConfigUpdate)["expiry"]);
+  const std::string text = result.streamRead.dump();
+  for (const char* secret : {"RT-rotated-32", "AT-rotated-31", "cs-1", "RT-first"}) {
+    EXPECT_EQ(text.find(secret), std::string::npos) << secret;
+  }
+}
+
+TEST(TestRead, WithoutATokenUpdateLatestConfigUpdateIsNull) {
+  LocalHttpServer server;
+  servePages(server, 1);
+  server.start();
+  auto result = runTestRead(requestFor(manifest(server.baseUrl())), {});
+  ASSERT_FALSE(result.error) << *result.error;
+  EXPECT_TRUE(result.streamRead["latest_config_update"].is_null());
+  EXPECT_FALSE(result.latestConfigUpdate);
+}
+
 TEST(TestRead, ErrorPageShowsRequestResponseAndALog) {
   LocalHttpServer server;
   server.server().Get("/items", [](const httplib::Request&, httplib::Response& res) {

@@ -164,13 +164,12 @@ TEST_F(AuthTest, SelectiveAuthenticatorMatchesPythonStrOfTheValue) {
 
 // The build error for a manifest with kSelective and `config`.
 std::string selectiveBuildError(const std::string& base, const nlohmann::json& config) {
-  const auto loaded = manifest::loadManifest(withBase(oneStreamManifest("        type: HttpRequester\n"
-                                                                        "        url_base: BASE\n"
-                                                                        "        path: /items\n"
-                                                                        "        authenticator:\n" + std::string(kSelective)),
-                                                      base));
-  auto built = DeclarativeSource::build(loaded.resolved, config);
-  return built.ok() ? std::string() : built.error().describe();
+  return streamBuildError(withBase(oneStreamManifest("        type: HttpRequester\n"
+                                                     "        url_base: BASE\n"
+                                                     "        path: /items\n"
+                                                     "        authenticator:\n" + std::string(kSelective)),
+                                   base),
+                          config);
 }
 
 TEST_F(AuthTest, SelectiveAuthenticatorWithAnUnknownValueNamesThePathTheValueAndTheChoices) {

@@ -67,6 +67,15 @@ inline std::shared_ptr<const DeclarativeSource> buildUnvalidated(const std::stri
   return built.value();
 }
 
+// The build error of stream "items" (each stream is built on its own), or "" when it built.
+inline std::string streamBuildError(const std::string& yaml, const nlohmann::json& config) {
+  const auto loaded = manifest::loadManifest(yaml);
+  auto built = DeclarativeSource::build(loaded.resolved, config);
+  if (!built.ok()) return built.error().describe();
+  const auto* entry = built.value()->findStream("items");
+  return entry != nullptr && entry->error ? entry->error->describe() : std::string();
+}
+
 // Tiny retry waits so error-handling tests run in milliseconds.
 inline ReadOptions fastOptions() {
   ReadOptions options;

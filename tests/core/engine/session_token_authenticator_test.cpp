@@ -194,12 +194,12 @@ TEST_F(SessionTokenTest, MissingTokenPathSaysWhichPath) {
 }
 
 TEST_F(SessionTokenTest, BadExpirationDurationIsABuildError) {
-  const auto loaded = manifest::loadManifest(manifest(sessionAuthenticator("          expiration_duration: one hour\n"
-                                                                           "          request_authentication: {type: Bearer}\n")));
-  auto built = DeclarativeSource::build(loaded.resolved, nlohmann::json::object());
-  ASSERT_FALSE(built.ok());
-  EXPECT_NE(built.error().describe().find("ISO 8601"), std::string::npos) << built.error().describe();
-  EXPECT_NE(built.error().describe().find("authenticator"), std::string::npos) << built.error().describe();
+  const std::string error = streamBuildError(manifest(sessionAuthenticator("          expiration_duration: one hour\n"
+                                                                           "          request_authentication: {type: Bearer}\n")),
+                                             nlohmann::json::object());
+  EXPECT_NE(error.find("ISO 8601"), std::string::npos) << error;
+  EXPECT_NE(error.find("authenticator"), std::string::npos) << error;
+  EXPECT_EQ(logins_.load(), 0);
 }
 
 // LegacySessionTokenAuthenticator: url_base + login_url / validate_session_url (concatenated).
@@ -271,6 +271,13 @@ TEST_F(LegacySessionTokenTest, InvalidTokenFallsBackToLoginWithUsernameAndPasswo
   EXPECT_EQ(login.header("Content-Type"), "application/json");
   // The new token never shows in what the engine reports.
   for (const auto& exchange : read.exchanges) EXPECT_EQ(exchange.toJson().dump().find("new-session-77"), std::string::npos);
+}
+
+TEST_F(LegacySessionTokenTest, ConfigWithoutASessionTokenLogsIn) {
+  // {{ config['session_token'] }} of a missing key renders empty, as Jinja's Undefined does.
+  auto read = readWith({{"username", "ada"}, {"password", "pw"}});
+  ASSERT_TRUE(read.result.succeeded()) << read.result.failure->message;
+  EXPECT_EQ(paths(), (std::vector<std::string>{"POST /api/session ", "GET /api/items new-session-77"}));
 }
 
 TEST_F(LegacySessionTokenTest, NoTokenAndNoPasswordIsAClearConfigError) {

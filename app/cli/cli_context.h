@@ -34,6 +34,7 @@ void addTestReadCommand(CLI::App& app, CliContext& context);
 void addRenderCommand(CLI::App& app, CliContext& context);
 void addValidateCommand(CLI::App& app, CliContext& context);
 void addContributeCommand(CLI::App& app, CliContext& context);
+void addPublishCommand(CLI::App& app, CliContext& context);
 void addImportOpenApiCommand(CLI::App& app, CliContext& context);
 void addCatalogCommand(CLI::App& app, CliContext& context);
 void addForkCommand(CLI::App& app, CliContext& context);

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   addReadCommand(app, context);
   addTestReadCommand(app, context);
   addContributeCommand(app, context);
+  addPublishCommand(app, context);
   addImportOpenApiCommand(app, context);
   addCatalogCommand(app, context);
   addForkCommand(app, context);

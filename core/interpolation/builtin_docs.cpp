@@ -26,6 +26,13 @@ constexpr std::array kVariables{
     BuiltinDoc{"components_values", "components_values", "Values passed between components"},
 };
 
+constexpr std::array kFieldOnlyVariables{
+    BuiltinDoc{"property", "property", "The name of the field the condition is asked about"},
+    BuiltinDoc{"raw_schema", "raw_schema", "The type the schema source gives for the field being mapped"},
+    BuiltinDoc{"session_token", "session_token", "The token the session token login returned"},
+    BuiltinDoc{"stream_template_config", "stream_template_config", "The dynamic stream's template entry"},
+};
+
 constexpr std::array kMacros{
     BuiltinDoc{"now_utc", "now_utc()", "The current date and time in UTC"},
     BuiltinDoc{"today_utc", "today_utc()", "Today's date in UTC"},
@@ -71,6 +78,7 @@ constexpr std::array kFilters{
 }  // namespace
 
 std::span<const BuiltinDoc> templateVariables() { return kVariables; }
+std::span<const BuiltinDoc> fieldOnlyVariables() { return kFieldOnlyVariables; }
 std::span<const BuiltinDoc> templateMacros() { return kMacros; }
 std::span<const BuiltinDoc> templateFilters() { return kFilters; }
 

@@ -14,6 +14,8 @@ struct BuiltinDoc {
 
 // The variables the reference engine passes to templates, in the order users meet them.
 std::span<const BuiltinDoc> templateVariables();
+// Variables only some fields receive (their interpolation_context names them), not offered elsewhere.
+std::span<const BuiltinDoc> fieldOnlyVariables();
 // The Airbyte macros (global functions).
 std::span<const BuiltinDoc> templateMacros();
 // The Airbyte filters and the Jinja filters manifests use most.

@@ -30,6 +30,10 @@ struct FieldSpec {
   std::string_view defaultValue;             // JSON text of the default; empty when none
   bool required = false;
   bool interpolated = false;  // strings are Jinja templates evaluated at run time
+  // The template variables the format documents for this field (the reference's
+  // interpolation_context); empty where it documents none. The reference engine passes
+  // `config` and `parameters` to every template as well.
+  std::vector<std::string_view> interpolationContext;
   bool legacy = false;        // accepted for manifests written for older versions of the format
   std::string_view description;
 };

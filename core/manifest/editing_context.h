@@ -32,7 +32,8 @@ EditingContext editingContextAt(std::string_view text, int line, int column);
 struct Completion {
   std::string text;    // what to insert
   std::string detail;  // one-line documentation
-  enum class Kind { Field, ComponentType, EnumValue } kind = Kind::Field;
+  enum class Kind { Field, ComponentType, EnumValue, Variable, Macro, Filter, ConfigKey } kind = Kind::Field;
+  std::string suffix = {};  // inserted after text but not shown: "()" of a macro, "']" closing a config key
 };
 
 // Field names for a Key slot (those not yet written first-class, required ones first),

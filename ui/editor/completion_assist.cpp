@@ -1,4 +1,4 @@
-// Completion (Ctrl+Space, and after "type: ") and hover documentation for the manifest editor.
+// Completion (Ctrl+Space, after "type: " and inside {{ … }}) and hover documentation for the manifest editor.
 #include "ui/editor/completion_assist.h"
 
 #include "ui/editor/code_editor.h"
@@ -13,6 +13,22 @@ namespace manifold::ui {
 namespace {
 constexpr int kDwellMs = 600;
 constexpr int kMaxVisibleRows = 12;
+
+// True when `before` (a line up to the caret) ends inside an open {{ … }} or {% … %}.
+bool insideTemplate(const QByteArray& before) {
+  const qsizetype open = qMax(before.lastIndexOf("{{"), before.lastIndexOf("{%"));
+  return open >= 0 && qMax(before.lastIndexOf("}}"), before.lastIndexOf("%}")) < open;
+}
+
+// Characters that, typed inside a template, start something worth a list: a name after "{{ ",
+// a filter after "|", a config key after "['", an attribute after ".".
+bool opensTemplateList(int ch, const QByteArray& before) {
+  if (ch == '|' || ch == '.' || ch == '\'' || ch == '"') return true;
+  if (ch != ' ') return false;
+  const QByteArray trimmed = before.trimmed();
+  return trimmed.endsWith("{{") || trimmed.endsWith("{%") || trimmed.endsWith('|');
+}
+
 }  // namespace
 
 CompletionAssist::CompletionAssist(CodeEditor* editor) : QObject(editor), editor_(editor) {
@@ -36,11 +52,15 @@ CompletionAssist::CompletionAssist(CodeEditor* editor) : QObject(editor), editor
 
 bool CompletionAssist::isShowing() const { return popup_->isVisible(); }
 
+void CompletionAssist::setConnectionSpecification(const nlohmann::ordered_json& specification) {
+  specification_ = specification;
+}
+
 void CompletionAssist::showCompletions() {
   int line = 0;
   int index = 0;
   editor_->getCursorPosition(&line, &index);
-  current_ = completionsAt(editor_->text(), line, index);
+  current_ = completionsAt(editor_->text(), line, index, specification_);
   popup_->clear();
   if (current_.items.isEmpty()) {
     popup_->hide();
@@ -81,8 +101,7 @@ void CompletionAssist::accept(int row) {
   int index = 0;
   editor_->getCursorPosition(&line, &index);
   const int from = qMax(0, index - current_.prefixBytes);
-  // A field name gets its colon; a value replaces the typed part as is.
-  const QString insert = chosen.kind == UiCompletion::Kind::Field ? chosen.text + QStringLiteral(": ") : chosen.text;
+  const QString insert = chosen.text + chosen.suffix;
   editor_->beginUndoAction();
   editor_->setSelection(line, from, line, index);
   editor_->replaceSelectedText(insert);
@@ -94,12 +113,16 @@ void CompletionAssist::onCharAdded(int ch) {
     showCompletions();  // refilter with the longer prefix
     return;
   }
-  if (ch != ' ') return;
   int line = 0;
   int index = 0;
   editor_->getCursorPosition(&line, &index);
-  const QString before = editor_->text(line).left(index).trimmed();
-  if (before == QStringLiteral("type:") || before == QStringLiteral("- type:")) showCompletions();
+  const QByteArray before = editor_->text(line).toUtf8().left(index);
+  if (insideTemplate(before)) {
+    if (opensTemplateList(ch, before)) showCompletions();
+    return;
+  }
+  const QByteArray trimmed = before.trimmed();
+  if (ch == ' ' && (trimmed == "type:" || trimmed == "- type:")) showCompletions();
 }
 
 bool CompletionAssist::eventFilter(QObject* watched, QEvent* event) {

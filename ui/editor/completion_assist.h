@@ -1,4 +1,4 @@
-// Completion (Ctrl+Space, and after "type: ") and hover documentation for the manifest editor.
+// Completion (Ctrl+Space, after "type: " and inside {{ … }}) and hover documentation for the manifest editor.
 #pragma once
 
 #include "ui/bridge/editing_assist.h"
@@ -23,6 +23,8 @@ class CompletionAssist : public QObject {
   void accept(int row = -1);
   bool isShowing() const;
   QListWidget* popup() const { return popup_; }
+  // spec.connection_specification of the manifest, for config['…'] keys in templates.
+  void setConnectionSpecification(const nlohmann::ordered_json& specification);
 
  protected:
   bool eventFilter(QObject* watched, QEvent* event) override;
@@ -35,6 +37,7 @@ class CompletionAssist : public QObject {
   CodeEditor* editor_;
   QListWidget* popup_;
   CompletionRequest current_;
+  nlohmann::ordered_json specification_;
 };
 
 }  // namespace manifold::ui

@@ -7,6 +7,7 @@
 
 #include <set>
 #include <string>
+#include <vector>
 
 namespace manifold::manifest {
 namespace {
@@ -100,8 +101,15 @@ TEST(ComponentCatalog, CoversEveryTypeAndFieldOfTheReferenceSchema) {
                                   : k == "boolean" ? kBoolean : k == "array" ? kArray : k == "object" ? kObject : kNull;
         EXPECT_TRUE(spec->kinds & expected) << type << "." << field << " should accept " << k;
       }
-      if (property.second["interpolation_context"]) {
+      if (const YAML::Node context = property.second["interpolation_context"]) {
         EXPECT_TRUE(spec->interpolated) << type << "." << field;
+        // Completion offers exactly the variables the format documents for the field.
+        std::vector<std::string> documented;
+        for (const auto& variable : context) documented.push_back(variable.as<std::string>());
+        const std::vector<std::string> ours(spec->interpolationContext.begin(), spec->interpolationContext.end());
+        EXPECT_EQ(ours, documented) << type << "." << field;
+      } else {
+        EXPECT_TRUE(spec->interpolationContext.empty()) << type << "." << field;
       }
       if (property.second["enum"] && property.second["enum"].IsSequence()) {
         for (const auto& value : property.second["enum"]) {

@@ -202,7 +202,7 @@ class ManifoldApp:
         self._log.close()
 
 
-_KEYSYMS = {"Return": 0xFF0D, "Escape": 0xFF1B, "Tab": 0xFF09, "F8": 0xFFC5, "F12": 0xFFC9}
+_KEYSYMS = {"Return": 0xFF0D, "Escape": 0xFF1B, "Tab": 0xFF09, "F8": 0xFFC5, "F12": 0xFFC9, "Home": 0xFF50}
 
 
 def _keysym(name):

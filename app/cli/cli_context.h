@@ -38,6 +38,7 @@ void addPublishCommand(CLI::App& app, CliContext& context);
 void addImportOpenApiCommand(CLI::App& app, CliContext& context);
 void addCatalogCommand(CLI::App& app, CliContext& context);
 void addForkCommand(CLI::App& app, CliContext& context);
+void addUpstreamCommands(CLI::App& app, CliContext& context);  // diff-upstream, update-upstream
 void addPlannedCommands(CLI::App& app, CliContext& context);
 
 }  // namespace manifold::cli

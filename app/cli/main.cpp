@@ -29,6 +29,7 @@ int main(int argc, char** argv) {
   addImportOpenApiCommand(app, context);
   addCatalogCommand(app, context);
   addForkCommand(app, context);
+  addUpstreamCommands(app, context);
   addPlannedCommands(app, context);
 
   try {

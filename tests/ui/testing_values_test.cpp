@@ -349,5 +349,8 @@ TEST(TestingValues, WithoutAKeychainSecretsStayInMemoryAndTheUserIsToldOnce) {
   ASSERT_TRUE(QTest::qWaitFor([&] { return second.has_value(); }, 5000));
   EXPECT_EQ(second->value_or(QString()), QStringLiteral("v1"));
   EXPECT_EQ(unavailable.count(), 1);
-  EXPECT_TRUE(unavailable.first().first().toString().contains(QStringLiteral("for this session only")));
+  const QString notice = unavailable.first().first().toString();
+  EXPECT_TRUE(notice.contains(QStringLiteral("for this session only"))) << notice.toStdString();
+  EXPECT_TRUE(notice.contains(QStringLiteral("keychain"))) << "says why";
+  EXPECT_FALSE(notice.contains(QStringLiteral("Unknown error"))) << notice.toStdString();
 }

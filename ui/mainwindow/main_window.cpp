@@ -5,14 +5,18 @@
 #include "core/config/testing_values.h"
 #include "core/version.h"
 #include "ui/bridge/detected_schema_writer.h"
+#include "ui/bridge/upstream_bridge.h"
 #include "ui/catalog/catalog_browser.h"
+#include "ui/catalog/upstream_dialog.h"
 #include "ui/common/count_text.h"
+#include "ui/common/manifest_templates.h"
 #include "ui/editor/completion_assist.h"
 #include "ui/editor/diagnostics_decorator.h"
 #include "ui/editor/find_replace_bar.h"
 #include "ui/editor/live_validator.h"
 #include "ui/editor/outline_view.h"
 #include "ui/editor/problems_view.h"
+#include "ui/editor/reference_navigator.h"
 #include "ui/editor/yaml_editor.h"
 #include "ui/openapi/openapi_wizard.h"
 #include "ui/playground/expression_playground.h"
@@ -82,6 +86,7 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
   layout->addWidget(editor_, 1);
   layout->addWidget(find_bar_);
   setCentralWidget(central);
+  reference_navigator_ = new ReferenceNavigator(editor_);
 
   createDocks();
   createActions();
@@ -89,6 +94,11 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
 
   decorator_ = new DiagnosticsDecorator(editor_);
   completion_ = new CompletionAssist(editor_);
+  connect(reference_navigator_, &ReferenceNavigator::failed, this,
+          [this](const QString& message) { statusBar()->showMessage(message, 8000); });
+  connect(reference_navigator_, &ReferenceNavigator::followed, this, [this](const QString& reference, int line) {
+    statusBar()->showMessage(tr("%1 is at line %2").arg(reference).arg(line), 5000);
+  });
   live_validator_ = new LiveValidator(editor_, this);
   connect(live_validator_, &LiveValidator::checked, this, &MainWindow::showCheck);
   connect(live_validator_, &LiveValidator::started, this,
@@ -258,6 +268,41 @@ void MainWindow::setConnectorDir(const QString& dir) {
   }
   setTestingValues(values);
   // Secrets are read once the new manifest's spec is known (showCheck).
+  updateUpstreamActions();
+}
+
+void MainWindow::updateUpstreamActions() {
+  const bool forked = isForkedConnector(connector_dir_);
+  compare_upstream_->setEnabled(forked);
+  update_upstream_->setEnabled(forked);
+}
+
+void MainWindow::showUpstream(bool startUpdate) {
+  if (!isForkedConnector(connector_dir_)) {
+    showError(tr("Not a forked connector"),
+              tr("Compare and update need a connector forked from a catalog (File › Catalog…): its "
+                 "metadata.yaml records where it came from."));
+    return;
+  }
+  if (editor_->isModified()) {
+    const auto answer = QMessageBox::question(
+        this, tr("Unsaved changes"),
+        tr("Compare and update work on the saved files. Save the manifest first?"),
+        QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer != QMessageBox::Save || !save()) return;
+  }
+  auto* dialog = new UpstreamDialog(CatalogSettings::fromAppSettings(), connector_dir_, this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &UpstreamDialog::connectorUpdated, this, [this](const QString& dir) {
+    // The merge replaced the files: show the merged manifest (it was saved, so nothing is lost).
+    if (dir == connector_dir_ && !editor_->isModified()) openConnector(dir);
+  });
+  dialog->show();
+  if (startUpdate) {
+    dialog->update();
+  } else {
+    dialog->compare();
+  }
 }
 
 void MainWindow::loadSecrets() {
@@ -285,6 +330,13 @@ void MainWindow::saveTestingValues() {
 
 void MainWindow::createActions() {
   QMenu* fileMenu = menuBar()->addMenu(tr("&File"));
+  fileMenu->addAction(tr("&New"), QKeySequence::New, this, [this] { newFromTemplate(QStringLiteral("empty")); });
+  QMenu* templateMenu = fileMenu->addMenu(tr("New from &Template"));
+  for (const ManifestTemplate& t : manifestTemplates()) {
+    QAction* action = templateMenu->addAction(t.title, this, [this, id = t.id] { newFromTemplate(id); });
+    action->setToolTip(t.description);
+    action->setStatusTip(t.description);
+  }
   fileMenu->addAction(tr("&Open…"), QKeySequence::Open, this, &MainWindow::openWithDialog);
   fileMenu->addAction(tr("New Connector from Open&API…"), this, &MainWindow::newFromOpenApi);
   recent_menu_ = fileMenu->addMenu(tr("Open &Recent"));
@@ -292,6 +344,12 @@ void MainWindow::createActions() {
   rebuildRecentMenu();
   fileMenu->addAction(tr("&Catalog…"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), this,
                       &MainWindow::showCatalog);
+  compare_upstream_ = fileMenu->addAction(tr("Compare with &Upstream…"), this, [this] { showUpstream(false); });
+  compare_upstream_->setStatusTip(tr("Show how this forked connector differs from the catalog it came from"));
+  update_upstream_ = fileMenu->addAction(tr("Update from Upstrea&m…"), this, [this] { showUpstream(true); });
+  update_upstream_->setStatusTip(tr("Merge the catalog's changes since the fork into this connector"));
+  compare_upstream_->setEnabled(false);
+  update_upstream_->setEnabled(false);
   fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
   fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
   fileMenu->addSeparator();
@@ -311,6 +369,7 @@ void MainWindow::createActions() {
                       &MainWindow::askGoToLine);
   editMenu->addAction(tr("Toggle &Comment"), QKeySequence(Qt::CTRL | Qt::Key_Slash), editor_,
                       &YamlEditor::toggleComment);
+  editMenu->addAction(reference_navigator_->goToDefinitionAction());
 
   QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
   runMenu->addAction(test_panel_->testAction());
@@ -411,6 +470,7 @@ bool MainWindow::openFile(const QString& path) {
   watchCurrentFile();
   AppSettings::instance().addRecentFile(path);
   setConnectorDir(connectorDirOf(path));
+  completion_->setConnectionSpecification({});
   live_validator_->validateNow();
   statusBar()->showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)), 5000);
   return true;
@@ -448,6 +508,7 @@ bool MainWindow::saveToFile(const QString& path) {
     saveTestingValues();
     connector_dir_ = dir;
     saveTestingValues();
+    updateUpstreamActions();
   }
   statusBar()->showMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)), 5000);
   return true;
@@ -513,6 +574,8 @@ void MainWindow::showCheck(const ManifestCheck& check) {
   outline_->showStreams(check.streams);
   test_panel_->setStreams(check.streams);
   testing_form_->setSpec(check.connectionSpecification);
+  // Half-typed YAML does not parse: completion keeps the config keys of the last good check.
+  if (!check.connectionSpecification.is_null()) completion_->setConnectionSpecification(check.connectionSpecification);
   loadSecrets();
   const int errors = check.errorCount();
   const int warnings = check.warningCount();
@@ -658,17 +721,33 @@ void MainWindow::newFromOpenApi() {
 }
 
 void MainWindow::openGeneratedManifest(const QString& yamlText) {
-  if (!maybeSave()) return;
+  openNewBuffer(yamlText, tr("New connector from OpenAPI: fill in the spec's values, then save it"));
+}
+
+bool MainWindow::newFromTemplate(const QString& id) {
+  for (const ManifestTemplate& t : manifestTemplates()) {
+    if (t.id != id) continue;
+    return openNewBuffer(t.text(), tr("New manifest from the template “%1”: save it to keep it")
+                                       .arg(QString(t.title).remove(QLatin1Char('&'))));
+  }
+  return false;
+}
+
+bool MainWindow::openNewBuffer(const QString& yamlText, const QString& message) {
+  if (!maybeSave()) return false;
   recovery_.discard(documentKey());
   file_format_ = TextFile();
   setCurrentFile(QString());
+  setConnectorDir(QString());
   editor_->setText(yamlText);
   editor_->setModified(true);
   disk_hash_.clear();
   watchCurrentFile();
   updateTitle();
+  completion_->setConnectionSpecification({});
   live_validator_->validateNow();
-  statusBar()->showMessage(tr("New connector from OpenAPI: fill in the spec's values, then save it"), 10000);
+  statusBar()->showMessage(message, 10000);
+  return true;
 }
 
 void MainWindow::closeEvent(QCloseEvent* event) {

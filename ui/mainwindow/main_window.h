@@ -11,6 +11,7 @@
 
 #include <nlohmann/json.hpp>
 
+class QAction;
 class QDockWidget;
 class QLabel;
 class QFileSystemWatcher;
@@ -30,6 +31,7 @@ class FindReplaceBar;
 class LiveValidator;
 class OutlineView;
 class ProblemsView;
+class ReferenceNavigator;
 class TestPanel;
 class YamlEditor;
 struct ManifestCheck;
@@ -46,6 +48,7 @@ class MainWindow : public QMainWindow {
   LiveValidator* liveValidator() const { return live_validator_; }
   DiagnosticsDecorator* diagnosticsDecorator() const { return decorator_; }
   CompletionAssist* completionAssist() const { return completion_; }
+  ReferenceNavigator* referenceNavigator() const { return reference_navigator_; }
   ProblemsView* problemsView() const { return problems_; }
   OutlineView* outlineView() const { return outline_; }
   CatalogBrowser* catalogBrowser() const { return catalog_browser_; }
@@ -96,6 +99,11 @@ class MainWindow : public QMainWindow {
   // File > New Connector from OpenAPI…: the wizard's manifest opens as a new, unsaved buffer.
   void newFromOpenApi();
   void openGeneratedManifest(const QString& yamlText);
+  // File › Compare with Upstream… / Update from Upstream… for a connector forked from a catalog.
+  void showUpstream(bool startUpdate);
+  // File › New (Ctrl+N, the "empty" template) and File › New from Template: the template's
+  // manifest (ui/common/manifest_templates.h) opens as a new, unsaved buffer.
+  bool newFromTemplate(const QString& id);
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -104,6 +112,7 @@ class MainWindow : public QMainWindow {
   void createActions();
   void createDocks();
   void showError(const QString& title, const QString& message);
+  bool openNewBuffer(const QString& yamlText, const QString& message);
   void setCurrentFile(const QString& path);
   void updateTitle();
   void rebuildRecentMenu();
@@ -119,6 +128,7 @@ class MainWindow : public QMainWindow {
   void createTestingValuesDock();
   void createPlaygroundDock();
   void setConnectorDir(const QString& dir);
+  void updateUpstreamActions();
   void loadSecrets();
   // Shows a dock, brings it to the front and puts the keyboard focus in `target` (default: its widget).
   void focusDock(QDockWidget* dock, QWidget* target = nullptr);
@@ -142,6 +152,7 @@ class MainWindow : public QMainWindow {
   LiveValidator* live_validator_ = nullptr;
   DiagnosticsDecorator* decorator_ = nullptr;
   CompletionAssist* completion_ = nullptr;
+  ReferenceNavigator* reference_navigator_ = nullptr;
   ProblemsView* problems_ = nullptr;
   OutlineView* outline_ = nullptr;
   QLabel* validation_status_ = nullptr;
@@ -150,6 +161,8 @@ class MainWindow : public QMainWindow {
   QString caret_stream_;  // the stream the caret was last in, so moving within it changes nothing
   QMenu* recent_menu_ = nullptr;
   CatalogBrowser* catalog_browser_ = nullptr;
+  QAction* compare_upstream_ = nullptr;
+  QAction* update_upstream_ = nullptr;
   QTimer* autosave_timer_ = nullptr;
   QFileSystemWatcher* watcher_ = nullptr;
   RecoveryStore recovery_;

@@ -10,13 +10,38 @@ namespace manifold::ui {
 KeychainSecretStore::KeychainSecretStore(QString service, QObject* parent)
     : SecretStore(parent), service_(std::move(service)) {}
 
+namespace {
+
+// Why the keychain cannot be used, in words a user can act on.
+QString reasonOf(const QKeychain::Job& job) {
+  switch (job.error()) {
+    case QKeychain::NoBackendAvailable:
+      return KeychainSecretStore::tr("no keychain service (GNOME Keyring, KWallet) is running");
+    case QKeychain::AccessDenied:
+    case QKeychain::AccessDeniedByUser:
+      return KeychainSecretStore::tr("the keychain refused access");
+    case QKeychain::NotImplemented:
+      return KeychainSecretStore::tr("this system has no keychain Manifold can use");
+    default:
+      break;
+  }
+  const QString detail = job.errorString().trimmed();
+  // With no D-Bus session at all QtKeychain reports only "Unknown error".
+  if (detail.isEmpty() || detail.contains(QStringLiteral("Unknown error"), Qt::CaseInsensitive)) {
+    return KeychainSecretStore::tr("no keychain service (GNOME Keyring, KWallet) could be reached");
+  }
+  return KeychainSecretStore::tr("the keychain reported “%1”").arg(detail);
+}
+
+}  // namespace
+
 bool KeychainSecretStore::noKeychain(const QKeychain::Job& job) {
   if (job.error() == QKeychain::NoError || job.error() == QKeychain::EntryNotFound) return false;
   if (available_) {
     available_ = false;
-    emit unavailable(tr("No keychain is available (%1): secret testing values are kept in memory "
-                        "for this session only.")
-                         .arg(job.errorString()));
+    emit unavailable(tr("Secrets are kept for this session only: %1. Other testing values are saved "
+                        "with the connector as usual.")
+                         .arg(reasonOf(job)));
   }
   return true;
 }

@@ -26,7 +26,10 @@ struct ContributeArguments {
 
 void printPlan(std::ostream& out, const github::ContributionPlan& plan, const std::string& repository) {
   out << "Repository: " << repository << "\nBranch: " << plan.branch << "\nTitle: " << plan.title << "\nFiles:\n";
-  for (const auto& file : plan.files) out << "  " << file.sourcePath << " -> " << file.targetPath << '\n';
+  for (const auto& file : plan.files) {
+    out << "  " << (file.sourcePath.empty() ? std::string("(generated)") : file.sourcePath) << " -> " << file.targetPath
+        << (file.generated && !file.sourcePath.empty() ? "  (generated, saved in the folder when sent)" : "") << '\n';
+  }
   out << "Body:\n" << plan.body << '\n';
 }
 
@@ -89,7 +92,9 @@ void addContributeCommand(CLI::App& app, CliContext& context) {
       return;
     }
     const auto& result = std::get<github::ContributionResult>(outcome);
-    for (const auto& warning : result.plan.warnings) context.err << "warning: " << warning << '\n';
+    if (result.artifacts.pullRequestExisted) {
+      context.err << "Updated the open pull request #" << result.artifacts.pullRequestNumber << '\n';
+    }
     context.out << result.artifacts.pullRequestUrl << '\n';
   });
 }

@@ -5,6 +5,7 @@
 #include <thread>
 #include <utility>
 
+#include "core/github/repository_file.h"
 #include "core/interpolation/encoding.h"
 
 namespace manifold::github {
@@ -13,21 +14,6 @@ namespace {
 
 using nlohmann::json;
 using State = ContributionProgress::State;
-
-std::string queryEscape(std::string_view text) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out;
-  for (const unsigned char c : text) {
-    if (std::isalnum(c) != 0 || c == '-' || c == '_' || c == '.' || c == '~' || c == '/' || c == ':') {
-      out += static_cast<char>(c);
-    } else {
-      out += '%';
-      out += kHex[c >> 4];
-      out += kHex[c & 15];
-    }
-  }
-  return out;
-}
 
 std::string stringField(const json& body, const char* key) {
   if (body.is_object() && body.contains(key) && body[key].is_string()) return body[key].get<std::string>();
@@ -59,6 +45,7 @@ GitHubError cancelled() {
 
 std::string_view contributionStepName(ContributionStep step) {
   switch (step) {
+    case ContributionStep::Prepare: return "prepare";
     case ContributionStep::Account: return "account";
     case ContributionStep::Repository: return "repository";
     case ContributionStep::Fork: return "fork";
@@ -107,6 +94,7 @@ std::variant<ContributionResult, ContributionFailure> ContributionFlow::run(
     if (progress) progress(ContributionProgress{step, state, std::move(message)});
   };
 
+  report(ContributionStep::Prepare, State::Started, "Checking the connector folder");
   auto planned = planContribution(request);
   if (!planned) return fail(planned.error());
   ContributionPlan plan = std::move(planned.value());
@@ -119,6 +107,14 @@ std::variant<ContributionResult, ContributionFailure> ContributionFlow::run(
     return fail(error);
   }
   const std::string& upstream = request.upstream;
+  // Generated once: saved before anything is sent, so a retry sends the same definitionId.
+  auto saved = saveGeneratedFiles(request.connectorDir, plan);
+  if (!saved) return fail(saved.error());
+  for (const auto& file : saved.value()) {
+    report(ContributionStep::Prepare, State::Note, "Generated " + file + " in the connector folder");
+  }
+  for (const auto& warning : plan.warnings) report(ContributionStep::Prepare, State::Note, "Warning: " + warning);
+  report(ContributionStep::Prepare, State::Done, std::to_string(plan.files.size()) + " files to send");
 
   // 1. Who am I, and the catalog repository.
   report(ContributionStep::Account, State::Started, "Checking the GitHub account");
@@ -141,15 +137,12 @@ std::variant<ContributionResult, ContributionFailure> ContributionFlow::run(
     const std::string originPath = stringField(plan.origin, "path");
     const std::string commit = stringField(plan.origin, "commit");
     if (!originRepo.empty() && !originPath.empty()) {
-      std::string path = "/repos/" + originRepo + "/contents/" + originPath;
+      std::string path = originPath;
       if (path.back() != '/') path += '/';
       path += "manifest.yaml";
-      if (!commit.empty()) path += "?ref=" + queryEscape(commit);
-      auto original = client_.send("GET", path, std::nullopt, stop);
-      if (original && original->ok() && stringField(original->body, "encoding") == "base64") {
-        std::string encoded = stringField(original->body, "content");
-        std::erase(encoded, '\n');
-        compareStreams(interpolation::base64Decode(encoded), plan.files.front().content, plan);
+      auto original = fetchRepositoryFile(client_, originRepo, path, commit, stop);
+      if (original && original.value()) {
+        compareStreams(*original.value(), plan.files.front().content, plan);
         applyTemplate(request, plan);
       } else {
         report(ContributionStep::Repository, State::Note,

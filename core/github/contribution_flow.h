@@ -13,7 +13,7 @@
 
 namespace manifold::github {
 
-enum class ContributionStep { Account, Repository, Fork, Sync, Branch, Commit, PullRequest };
+enum class ContributionStep { Prepare, Account, Repository, Fork, Sync, Branch, Commit, PullRequest };
 std::string_view contributionStepName(ContributionStep step);
 
 struct ContributionProgress {

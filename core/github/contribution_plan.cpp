@@ -8,7 +8,10 @@
 #include <regex>
 #include <sstream>
 
+#include "core/github/catalog_files.h"
+#include "core/interpolation/encoding.h"
 #include "core/manifest/manifest_loader.h"
+#include "core/workspace/origin.h"
 #include "core/workspace/file_io.h"
 #include "core/protocol/secret_masker.h"
 #include "core/protocol/spec_secrets.h"
@@ -65,26 +68,6 @@ std::map<std::string, std::string> streamsByName(const std::string& manifestText
     streams[stream["name"].get<std::string>()] = stream.dump();
   }
   return streams;
-}
-
-std::optional<TestReadSummary> readTestSummary(const fs::path& file) {
-  const auto text = workspace::readTextFile(file);
-  if (!text) return std::nullopt;
-  const auto json = nlohmann::json::parse(*text, nullptr, false);
-  if (!json.is_object()) return std::nullopt;
-  TestReadSummary summary;
-  summary.finishedAt = json.value("finishedAt", std::string());
-  if (json.contains("streams") && json["streams"].is_array()) {
-    for (const auto& s : json["streams"]) {
-      if (!s.is_object()) continue;
-      TestReadSummary::Stream stream;
-      stream.name = s.value("name", std::string());
-      if (s.contains("records") && s["records"].is_number_integer()) stream.records = s["records"].get<long long>();
-      stream.passed = s.value("passed", false);
-      summary.streams.push_back(std::move(stream));
-    }
-  }
-  return summary;
 }
 
 std::string bulletList(const std::vector<std::string>& items) {
@@ -157,6 +140,108 @@ void applyTemplate(const ContributionRequest& request, ContributionPlan& plan) {
   plan.body = body;
 }
 
+nlohmann::json toJson(const CatalogLayout& layout) {
+  return {{"manifestPath", layout.manifestPath},       {"metadataPath", layout.metadataPath},
+          {"iconPath", layout.iconPath},               {"acceptanceTestsPath", layout.acceptanceTestsPath},
+          {"docsPath", layout.docsPath},               {"readmePath", layout.readmePath},
+          {"baseImage", layout.baseImage},             {"defaultBaseImageVersion", layout.defaultBaseImageVersion}};
+}
+
+CatalogLayout catalogLayoutFromJson(const nlohmann::json& json) {
+  CatalogLayout layout;
+  if (!json.is_object()) return layout;
+  const auto take = [&json](const char* key, std::string& field) {
+    if (json.contains(key) && json[key].is_string()) field = json[key].get<std::string>();
+  };
+  take("manifestPath", layout.manifestPath);
+  take("metadataPath", layout.metadataPath);
+  take("iconPath", layout.iconPath);
+  take("acceptanceTestsPath", layout.acceptanceTestsPath);
+  take("docsPath", layout.docsPath);
+  take("readmePath", layout.readmePath);
+  take("baseImage", layout.baseImage);
+  take("defaultBaseImageVersion", layout.defaultBaseImageVersion);
+  return layout;
+}
+
+namespace {
+
+// The connector's catalog name without "source-": metadata.yaml's dockerRepository
+// ("airbyte/source-x"), else its data.name when that is an identifier (the bundled catalog's
+// style), else the folder's name.
+std::string connectorName(const YAML::Node& metadata, const fs::path& dir) {
+  if (metadata && metadata["data"]) {
+    const YAML::Node data = metadata["data"];
+    if (data["dockerRepository"] && data["dockerRepository"].IsScalar()) {
+      std::string repository = data["dockerRepository"].as<std::string>();
+      repository = repository.substr(repository.rfind('/') == std::string::npos ? 0 : repository.rfind('/') + 1);
+      if (repository.rfind("source-", 0) == 0) return repository.substr(7);
+    }
+    if (data["name"] && data["name"].IsScalar()) {
+      const std::string name = data["name"].as<std::string>();
+      if (name.find(' ') == std::string::npos) return name;
+    }
+  }
+  std::string name = fs::absolute(dir).lexically_normal().filename().string();
+  if (name.empty()) name = fs::absolute(dir).lexically_normal().parent_path().filename().string();
+  return name;
+}
+
+std::string baseImageFor(const CatalogLayout& layout, const nlohmann::ordered_json& resolved) {
+  static const std::regex kSemver("^[0-9]+\\.[0-9]+\\.[0-9]+$");
+  std::string version = resolved.is_object() && resolved.contains("version") && resolved["version"].is_string()
+                            ? resolved["version"].get<std::string>()
+                            : std::string();
+  if (!std::regex_match(version, kSemver)) version = layout.defaultBaseImageVersion;
+  std::string image = layout.baseImage;
+  const std::string key = "{version}";
+  if (const auto pos = image.find(key); pos != std::string::npos) image.replace(pos, key.size(), version);
+  return image;
+}
+
+std::string describeDiagnostic(const manifest::Diagnostic& d) {
+  return (d.line > 0 ? "line " + std::to_string(d.line) + ": " : std::string()) + d.message;
+}
+
+void addValidationWarnings(const manifest::Diagnostics& diagnostics, ContributionPlan& plan) {
+  for (const auto severity : {manifest::Severity::Error, manifest::Severity::Warning}) {
+    std::vector<std::string> found;
+    for (const auto& d : diagnostics) {
+      if (d.severity == severity) found.push_back(describeDiagnostic(d));
+    }
+    if (found.empty()) continue;
+    std::string text = "manifest.yaml does not validate cleanly: " + std::to_string(found.size()) + " " +
+                       (severity == manifest::Severity::Error ? (found.size() == 1 ? "error" : "errors")
+                                                              : (found.size() == 1 ? "warning" : "warnings")) +
+                       " (";
+    for (std::size_t i = 0; i < found.size() && i < 3; ++i) text += (i == 0 ? "" : "; ") + found[i];
+    if (found.size() > 3) text += "; …";
+    plan.warnings.push_back(text + ")");
+  }
+}
+
+void addTestReadWarnings(const nlohmann::ordered_json& resolved, ContributionPlan& plan) {
+  const auto fingerprints = builder::streamFingerprints(resolved);
+  if (!plan.lastTestRead) {
+    plan.warnings.push_back("no test read is recorded; reviewers expect every stream to have been read");
+    return;
+  }
+  for (const auto& [stream, fingerprint] : fingerprints) {
+    const auto* tested = plan.lastTestRead->find(stream);
+    if (tested == nullptr) {
+      plan.warnings.push_back("stream '" + stream + "' has no test read; test it before contributing");
+    } else if (!tested->passed) {
+      plan.warnings.push_back("the last test read of stream '" + stream + "' failed");
+    } else if (!tested->fingerprint.empty() && tested->fingerprint != fingerprint) {
+      plan.warnings.push_back("stream '" + stream + "' changed since its last passing test read" +
+                              (tested->testedAt.empty() ? std::string() : " (" + tested->testedAt + ")") +
+                              "; test it again");
+    }
+  }
+}
+
+}  // namespace
+
 Result<ContributionPlan> planContribution(const ContributionRequest& request) {
   const fs::path dir = request.connectorDir;
   const auto manifestText = workspace::readTextFile(dir / "manifest.yaml");
@@ -165,45 +250,78 @@ Result<ContributionPlan> planContribution(const ContributionRequest& request) {
   }
   ContributionPlan plan;
 
-  // The name: metadata.yaml's data.name, else the folder's name; "source-" is the catalog's prefix.
   const auto metadataText = workspace::readTextFile(dir / "metadata.yaml");
-  std::string name;
+  YAML::Node metadata;
   if (metadataText) {
     try {
-      const YAML::Node metadata = YAML::Load(*metadataText);
-      if (metadata["data"] && metadata["data"]["name"]) name = metadata["data"]["name"].as<std::string>();
+      metadata = YAML::Load(*metadataText);
       if (metadata["origin"]) plan.origin = yamlToJson(metadata["origin"]);
     } catch (const YAML::Exception& e) {
       return refused("cannot contribute: metadata.yaml is not valid YAML: " + std::string(e.what()));
     }
   }
-  if (name.empty()) name = fs::absolute(dir).lexically_normal().filename().string();
-  if (name.empty()) name = fs::absolute(dir).lexically_normal().parent_path().filename().string();
+  std::string name = connectorName(metadata, dir);
   if (name.rfind("source-", 0) == 0) name = name.substr(7);
-  static const std::regex kNamePattern("^[a-z0-9-]+$");
-  if (!std::regex_match(name, kNamePattern)) {
+  static const std::regex kNamePattern("^source-[a-z0-9-]+$");
+  if (!std::regex_match("source-" + name, kNamePattern)) {
     return refused("cannot contribute: the connector name 'source-" + name +
                    "' does not match ^source-[a-z0-9-]+$; rename it in metadata.yaml (data.name)");
   }
   plan.name = name;
   plan.branch = request.branch.empty() ? "manifold/source-" + name : request.branch;
 
-  const auto add = [&](const std::string& source, const std::string& pattern,
-                       const std::optional<std::string>& content) {
-    if (!content || pattern.empty()) return;
-    plan.files.push_back({source, substituteName(pattern, name), *content});
+  const auto loaded = manifest::loadManifest(*manifestText);
+  const bool isNew = plan.origin.is_null();
+  CatalogFileInputs inputs;
+  inputs.name = name;
+  inputs.title = titleFromName(name);
+  inputs.baseImage = baseImageFor(request.layout, loaded.resolved);
+  inputs.definitionId = interpolation::uuid4();
+  inputs.releaseDate = workspace::utcNowIso().substr(0, 10);
+  inputs.resolvedManifest = loaded.resolved;
+  std::vector<std::string> templatedBases;
+  inputs.allowedHosts = urlBaseHosts(loaded.resolved, templatedBases);
+
+  // Each folder file, or the generated one a new connector lacks; a fork's missing file is left
+  // out so the catalog's copy stays.
+  const auto add = [&](const std::string& source, const std::string& pattern, std::optional<std::string> content,
+                       std::string (*generate)(const CatalogFileInputs&)) {
+    if (pattern.empty()) return;
+    bool generated = false;
+    if (!content && generate != nullptr && isNew && request.generateMissing) {
+      content = generate(inputs);
+      generated = true;
+    }
+    if (!content) return;
+    plan.files.push_back({source, substituteName(pattern, name), *content, generated});
   };
-  add("manifest.yaml", request.layout.manifestPath, manifestText);
-  add("metadata.yaml", request.layout.metadataPath, metadataText);
-  add("icon.svg", request.layout.iconPath, workspace::readTextFile(dir / "icon.svg"));
-  add("README.md", request.layout.docsPath, workspace::readTextFile(dir / "README.md"));
-  if (!metadataText) plan.warnings.push_back("metadata.yaml is missing; the catalog needs one");
-  if (!workspace::readTextFile(dir / "README.md")) plan.warnings.push_back("README.md is missing; the catalog's docs page will be empty");
+  add("manifest.yaml", request.layout.manifestPath, manifestText, nullptr);
+  add("metadata.yaml", request.layout.metadataPath, metadataText, &generateMetadata);
+  add("icon.svg", request.layout.iconPath, workspace::readTextFile(dir / "icon.svg"), &generateIcon);
+  add("README.md", request.layout.docsPath, workspace::readTextFile(dir / "README.md"), &generateDocsPage);
+  add("acceptance-test-config.yml", request.layout.acceptanceTestsPath,
+      workspace::readTextFile(dir / "acceptance-test-config.yml"), &generateAcceptanceTestConfig);
+  if (isNew && request.generateMissing && !request.layout.readmePath.empty()) {
+    plan.files.push_back({"", substituteName(request.layout.readmePath, name),
+                          generateDeveloperReadme(inputs, substituteName(request.layout.docsPath, name)), true});
+  }
+
+  // What a reviewer would flag.
+  if (!metadataText && !(isNew && request.generateMissing)) {
+    plan.warnings.push_back("metadata.yaml is missing; the catalog needs one");
+  } else if (metadataText && !(metadata["data"] && metadata["data"]["definitionId"])) {
+    plan.warnings.push_back("metadata.yaml has no data.definitionId; the catalog needs one (a UUID)");
+  }
+  if (!workspace::readTextFile(dir / "README.md") && !(isNew && request.generateMissing)) {
+    plan.warnings.push_back("README.md is missing; the catalog's docs page will not change");
+  }
+  for (const auto& base : templatedBases) {
+    plan.warnings.push_back("url_base '" + base + "' has a templated host; list its hosts in metadata.yaml's allowedHosts");
+  }
+  addValidationWarnings(loaded.diagnostics, plan);
 
   // Secrets: what the caller passed, plus secret fields found in the local testing values.
   std::vector<std::string> secrets = request.secretValues;
-  const auto loaded = manifest::loadManifest(*manifestText);
-  if (!loaded.ok()) plan.warnings.push_back("manifest.yaml does not validate cleanly");
   if (const auto values = workspace::readTextFile(dir / ".manifold" / "testing_values.json")) {
     const auto config = nlohmann::json::parse(*values, nullptr, false);
     if (config.is_object() && loaded.resolved.is_object() && loaded.resolved.contains("spec")) {
@@ -218,23 +336,37 @@ Result<ContributionPlan> planContribution(const ContributionRequest& request) {
   for (const auto& file : plan.files) {
     for (const auto& form : masker.forms()) {
       if (file.content.find(form) != std::string::npos) {
-        return refused("refusing to contribute: " + file.sourcePath +
+        return refused("refusing to contribute: " + (file.sourcePath.empty() ? file.targetPath : file.sourcePath) +
                        " contains the value of a secret testing field; remove it and try again");
       }
     }
   }
 
-  plan.lastTestRead = readTestSummary(dir / ".manifold" / "last_test_read.json");
-  if (!plan.lastTestRead) {
-    plan.warnings.push_back("no test read is recorded; reviewers expect every stream to have been read");
-  } else {
-    for (const auto& s : plan.lastTestRead->streams) {
-      if (!s.passed) plan.warnings.push_back("the last test read of stream '" + s.name + "' failed");
-    }
-  }
+  plan.lastTestRead = builder::readTestReadRecord(dir);
+  addTestReadWarnings(loaded.resolved, plan);
   compareStreams(request.originManifest.value_or(std::string()), *manifestText, plan);
   applyTemplate(request, plan);
   return plan;
+}
+
+Result<std::vector<std::string>> saveGeneratedFiles(const fs::path& connectorDir, const ContributionPlan& plan) {
+  std::vector<std::string> written;
+  for (const auto& file : plan.files) {
+    if (!file.generated || file.sourcePath.empty()) continue;
+    const fs::path target = connectorDir / file.sourcePath;
+    std::error_code ec;
+    if (fs::exists(target, ec)) continue;
+    const auto saved = workspace::writeFileAtomically(target, file.content);
+    if (!saved) {
+      GitHubError error;
+      error.kind = GitHubErrorKind::Refused;
+      error.message = "cannot save the generated " + file.sourcePath + " in " + connectorDir.string() + ": " +
+                      saved.error().message;
+      return error;
+    }
+    written.push_back(file.sourcePath);
+  }
+  return written;
 }
 
 }  // namespace manifold::github

@@ -3,6 +3,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 #include <random>
 #include <string>
 
@@ -88,6 +89,10 @@ class ConnectorFolder {
 
   void write(const std::string& relative, const std::string& content) const {
     std::ofstream(dir_ / relative, std::ios::binary) << content;
+  }
+  std::string read(const std::string& relative) const {
+    std::ifstream in(dir_ / relative, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
   }
   const std::filesystem::path& dir() const { return dir_; }
 

@@ -78,6 +78,8 @@ TEST(ContributionFlow, ForksWaitsForTheForkCommitsOnceAndOpensThePullRequest) {
                                 "POST /repos/alice/airbyte/git/blobs",
                                 "POST /repos/alice/airbyte/git/blobs",
                                 "POST /repos/alice/airbyte/git/blobs",
+                                "POST /repos/alice/airbyte/git/blobs",
+                                "POST /repos/alice/airbyte/git/blobs",
                                 "POST /repos/alice/airbyte/git/trees",
                                 "POST /repos/alice/airbyte/git/commits",
                                 "PATCH /repos/alice/airbyte/git/refs/heads/manifold/source-example",
@@ -105,7 +107,14 @@ TEST(ContributionFlow, ForksWaitsForTheForkCommitsOnceAndOpensThePullRequest) {
                        {"airbyte-integrations/connectors/source-example/icon.svg",
                         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"},
                        {"docs/integrations/sources/example.md", "# Example\n\nReads users and orders.\n"},
+                       {"airbyte-integrations/connectors/source-example/acceptance-test-config.yml",
+                        folder.read("acceptance-test-config.yml")},
+                       {"airbyte-integrations/connectors/source-example/README.md",
+                        result.plan.files.back().content},
                    }));
+  // The acceptance-test config the folder lacked was generated and kept there for next time.
+  EXPECT_NE(folder.read("acceptance-test-config.yml").find("connector_image: airbyte/source-example:dev"),
+            std::string::npos);
 
   ASSERT_EQ(h.fake.pulls.size(), 1u);
   EXPECT_EQ(h.fake.pulls[0].head, "alice:manifold/source-example");
@@ -130,7 +139,7 @@ TEST(ContributionFlow, ForksWaitsForTheForkCommitsOnceAndOpensThePullRequest) {
   for (const auto& p : h.progress) {
     if (p.state == ContributionProgress::State::Done) done.emplace_back(contributionStepName(p.step));
   }
-  EXPECT_EQ(done, (std::vector<std::string>{"account", "repository", "fork", "sync", "branch", "commit", "pull request"}));
+  EXPECT_EQ(done, (std::vector<std::string>{"prepare", "account", "repository", "fork", "sync", "branch", "commit", "pull request"}));
 }
 
 TEST(ContributionFlow, ReusesAnExistingForkAndPicksAFreeBranchNameWhenTaken) {

@@ -27,14 +27,19 @@ TEST(ContributionPlan, MapsTheFolderToTheCatalogLayoutWithoutLocalState) {
                 "manifest.yaml -> airbyte-integrations/connectors/source-example/manifest.yaml",
                 "metadata.yaml -> airbyte-integrations/connectors/source-example/metadata.yaml",
                 "icon.svg -> airbyte-integrations/connectors/source-example/icon.svg",
-                "README.md -> docs/integrations/sources/example.md"}));
+                "README.md -> docs/integrations/sources/example.md",
+                "acceptance-test-config.yml -> airbyte-integrations/connectors/source-example/acceptance-test-config.yml",
+                " -> airbyte-integrations/connectors/source-example/README.md"}));
   EXPECT_EQ(plan->files[0].content, testing::kTestManifest);
+  // The folder's own files are sent as they are; only the two it lacks are generated.
+  for (std::size_t i = 0; i < plan->files.size(); ++i) EXPECT_EQ(plan->files[i].generated, i >= 4) << i;
 }
 
 TEST(ContributionPlan, FollowsAConfiguredLayoutAndLeavesOutMissingFiles) {
   ConnectorFolder folder("source-example");
   std::filesystem::remove(folder.dir() / "icon.svg");
   ContributionRequest request{.connectorDir = folder.dir(), .upstream = "me/catalog", .branch = "topic"};
+  request.generateMissing = false;
   request.layout.manifestPath = "connectors/{name}/{name}.yaml";
   request.layout.docsPath = "";
   const auto plan = planContribution(request);

@@ -1,5 +1,6 @@
 #include "tests/core/github/fake_github.h"
 
+#include <algorithm>
 #include <cstdio>
 #include <tuple>
 
@@ -13,8 +14,6 @@ using nlohmann::json;
 
 void answer(httplib::Response& res, int status, const json& body) {
   res.status = status;
-  res.set_header("X-RateLimit-Limit", "5000");
-  res.set_header("X-RateLimit-Remaining", "4999");
   res.set_content(body.dump(), "application/json; charset=utf-8");
 }
 
@@ -127,6 +126,55 @@ void FakeGitHub::answerTree(const std::string& repo, const std::string& sha, boo
                         {"truncated", truncated}});
 }
 
+void FakeGitHub::handleLogin(const httplib::Request& req, httplib::Response& res) {
+  // GitHub's login endpoints take a form and answer JSON when asked to; errors come as 200.
+  if (req.method != "POST" || req.get_header_value("Accept") != "application/json") {
+    answer(res, 406, message("Accept: application/json is required here"));
+    return;
+  }
+  const std::string clientId = req.get_param_value("client_id");
+  if (req.path == "/login/device/code") {
+    if (clientId != device.clientId) {
+      answer(res, 200, json{{"error", "incorrect_client_credentials"},
+                            {"error_description", "The client_id is not valid."}});
+      return;
+    }
+    answer(res, 200, json{{"device_code", device.deviceCode}, {"user_code", device.userCode},
+                          {"verification_uri", baseUrl() + "/login/device"}, {"expires_in", device.expiresIn},
+                          {"interval", device.interval}});
+    return;
+  }
+  if (req.path == "/login/oauth/access_token") {
+    ++device.polls;
+    if (req.get_param_value("grant_type") != "urn:ietf:params:oauth:grant-type:device_code") {
+      answer(res, 200, json{{"error", "unsupported_grant_type"}});
+      return;
+    }
+    if (clientId != device.clientId || req.get_param_value("device_code") != device.deviceCode) {
+      answer(res, 200, json{{"error", "incorrect_device_code"}, {"error_description", "The device_code is not valid."}});
+      return;
+    }
+    if (device.pendingPolls > 0) {
+      --device.pendingPolls;
+      answer(res, 200, json{{"error", "authorization_pending"}});
+      return;
+    }
+    if (device.slowDownPolls > 0) {
+      --device.slowDownPolls;
+      device.interval += 5;
+      answer(res, 200, json{{"error", "slow_down"}, {"interval", device.interval}});
+      return;
+    }
+    if (device.outcome != "token") {
+      answer(res, 200, json{{"error", device.outcome}});
+      return;
+    }
+    answer(res, 200, json{{"access_token", kToken}, {"token_type", "bearer"}, {"scope", "public_repo"}});
+    return;
+  }
+  answer(res, 404, message("Not Found"));
+}
+
 std::string FakeGitHub::newSha(const std::string& kind) {
   char buffer[48];
   std::snprintf(buffer, sizeof buffer, "%s%036d", kind.substr(0, 4).c_str(), ++counter_);
@@ -140,11 +188,29 @@ void FakeGitHub::handle(const httplib::Request& req, httplib::Response& res) {
     answer(res, 403, message("Request forbidden by administrative rules. Please make sure your request has a User-Agent header"));
     return;
   }
+  if (startsWith(path, "/login/")) {
+    handleLogin(req, res);
+    return;
+  }
   const bool anonymous = !requireToken && !req.has_header("Authorization");
   if (!anonymous && req.get_header_value("Authorization") != std::string("Bearer ") + kToken) {
     answer(res, 401, message("Bad credentials"));
     return;
   }
+  // Every API answer below carries GitHub's rate-limit headers and the token's scopes.
+  if (rateLimitRemaining <= 0) {
+    answer(res, 403, message("API rate limit exceeded for user ID 42."));
+  } else {
+    --rateLimitRemaining;
+    answer(res, 404, message("Not Found"));
+  }
+  res.set_header("X-RateLimit-Limit", "5000");
+  res.set_header("X-RateLimit-Remaining", std::to_string(std::max(rateLimitRemaining, 0)));
+  res.set_header("X-RateLimit-Used", std::to_string(5000 - std::max(rateLimitRemaining, 0)));
+  res.set_header("X-RateLimit-Reset", std::to_string(rateLimitReset));
+  res.set_header("X-RateLimit-Resource", "core");
+  if (!anonymous) res.set_header("X-OAuth-Scopes", tokenScopes);
+  if (res.status == 403) return;
   for (const auto& o : overrides) {
     if (o.method == req.method && startsWith(path, o.pathPrefix)) {
       answer(res, o.status, o.body);
@@ -338,6 +404,11 @@ void FakeGitHub::handle(const httplib::Request& req, httplib::Response& res) {
     }
     const std::string folder = rest.substr(10);
     const auto& files = trees[found->second.tree].files;
+    if (const auto file = files.find(folder); file != files.end()) {
+      answer(res, 200, json{{"type", "file"}, {"path", folder}, {"sha", file->second}, {"encoding", "base64"},
+                            {"content", interpolation::base64Encode(blobs[file->second])}});
+      return;
+    }
     json list = json::array();
     for (const auto& [file, sha] : files) {
       if (!startsWith(file, folder + "/")) continue;

@@ -59,6 +59,24 @@ class FakeGitHub {
   std::size_t maxTreeEntries = 100000;  // a recursive trees answer beyond this is cut, truncated: true
   int forkNotReadyPolls = 3;  // answers 409, then 404, ... this many times after the fork
   std::vector<Override> overrides;  // answered instead of the normal behaviour, first match
+  // Rate limit: each authenticated API request uses one; at 0 GitHub answers 403 with
+  // X-RateLimit-Remaining: 0 and the reset time until rateLimitReset.
+  int rateLimitRemaining = 5000;
+  long long rateLimitReset = 1893456000;  // 2030-01-01 00:00:00 UTC
+  std::string tokenScopes = "public_repo, read:user";  // sent as X-OAuth-Scopes
+
+  // The OAuth device flow on the same server (/login/device/code, /login/oauth/access_token).
+  struct DeviceFlow {
+    std::string clientId = "Iv1.fakeclientid";
+    std::string deviceCode = "device-code-3584d83530557fdd";
+    std::string userCode = "WDJB-MJHT";
+    int interval = 5;
+    int expiresIn = 900;
+    int pendingPolls = 2;   // authorization_pending this many times
+    int slowDownPolls = 0;  // then slow_down this many times (interval + 5 each)
+    std::string outcome = "token";  // "token", "access_denied" or "expired_token"
+    int polls = 0;          // token requests received
+  } device;
 
   // State the tests inspect (and may seed).
   std::map<std::string, std::map<std::string, std::string>> refs;  // repo → branch → sha
@@ -78,6 +96,8 @@ class FakeGitHub {
 
  private:
   void handle(const httplib::Request& req, httplib::Response& res);
+  void handleLogin(const httplib::Request& req, httplib::Response& res);
+  void answerApi(httplib::Response& res, int status, const nlohmann::json& body);
   // GET /git/trees/{sha}[?recursive=1]: trees are flat path maps here, so a folder inside a
   // commit's tree answers under a derived SHA that subtrees_ remembers.
   void answerTree(const std::string& repo, const std::string& sha, bool recursive, httplib::Response& res);

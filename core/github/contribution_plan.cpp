@@ -255,12 +255,22 @@ Result<ContributionPlan> planContribution(const ContributionRequest& request) {
   if (metadataText) {
     try {
       metadata = YAML::Load(*metadataText);
+      if (!metadata.IsMap() && !metadata.IsNull()) {
+        return refused("cannot contribute: metadata.yaml is not a mapping (it should hold data: and its fields)");
+      }
       if (metadata["origin"]) plan.origin = yamlToJson(metadata["origin"]);
     } catch (const YAML::Exception& e) {
       return refused("cannot contribute: metadata.yaml is not valid YAML: " + std::string(e.what()));
     }
   }
-  std::string name = connectorName(metadata, dir);
+  std::string name;
+  bool hasDefinitionId = false;
+  try {
+    name = connectorName(metadata, dir);
+    hasDefinitionId = metadata["data"] && metadata["data"].IsMap() && metadata["data"]["definitionId"];
+  } catch (const YAML::Exception& e) {
+    return refused("cannot contribute: metadata.yaml's data: is not a mapping: " + std::string(e.what()));
+  }
   if (name.rfind("source-", 0) == 0) name = name.substr(7);
   static const std::regex kNamePattern("^source-[a-z0-9-]+$");
   if (!std::regex_match("source-" + name, kNamePattern)) {
@@ -309,7 +319,7 @@ Result<ContributionPlan> planContribution(const ContributionRequest& request) {
   // What a reviewer would flag.
   if (!metadataText && !(isNew && request.generateMissing)) {
     plan.warnings.push_back("metadata.yaml is missing; the catalog needs one");
-  } else if (metadataText && !(metadata["data"] && metadata["data"]["definitionId"])) {
+  } else if (metadataText && !hasDefinitionId) {
     plan.warnings.push_back("metadata.yaml has no data.definitionId; the catalog needs one (a UUID)");
   }
   if (!workspace::readTextFile(dir / "README.md") && !(isNew && request.generateMissing)) {

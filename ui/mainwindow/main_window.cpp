@@ -8,6 +8,8 @@
 #include "ui/bridge/upstream_bridge.h"
 #include "ui/catalog/catalog_browser.h"
 #include "ui/catalog/upstream_dialog.h"
+#include "ui/bridge/github_bridge.h"
+#include "ui/contribute/contribute_dialog.h"
 #include "ui/common/count_text.h"
 #include "ui/common/manifest_templates.h"
 #include "ui/editor/completion_assist.h"
@@ -22,6 +24,9 @@
 #include "ui/playground/expression_playground.h"
 #include "ui/secrets/keychain_secret_store.h"
 #include "ui/settings/app_settings.h"
+#include "ui/settings/github_account.h"
+#include "ui/settings/github_settings_page.h"
+#include "ui/settings/settings_dialog.h"
 #include "ui/testpanel/test_panel.h"
 #include "ui/testing_values/testing_values_form.h"
 #include "ui/testing_values/testing_values_store.h"
@@ -44,6 +49,7 @@
 #include <QTimer>
 #include <QUuid>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace manifold::ui {
 
@@ -120,6 +126,14 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
   statusBar()->addPermanentWidget(validation_status_);
   connect(test_panel_, &TestPanel::summaryChanged, test_status_, &QLabel::setText);
   connect(test_panel_, &TestPanel::useDetectedSchemaRequested, this, &MainWindow::useDetectedSchema);
+  // Each finished read is recorded in the connector folder for Contribute's reviewer checks.
+  connect(test_panel_, &TestPanel::readFinished, this,
+          [this](const QString& stream, const QString& manifest, int records, bool passed) {
+            if (connector_dir_.isEmpty()) return;
+            (void)QtConcurrent::run([dir = connector_dir_, manifest, stream, records, passed] {
+              recordTestRead(dir, manifest, stream, records, passed);
+            });
+          });
   connect(editor_, &QsciScintilla::cursorPositionChanged, this, &MainWindow::followCaretStream);
   connect(test_panel_, &TestPanel::lastPageChanged, this, [this] {
     // `response` in a template is the decoded body; the page keeps it as text.
@@ -236,6 +250,48 @@ void MainWindow::setSecretStore(SecretStore* store) {
   });
 }
 
+GitHubAccount* MainWindow::githubAccount() {
+  if (!github_account_) {
+    github_account_ = new GitHubAccount(new KeychainSecretStore(QStringLiteral("Manifold GitHub"), this),
+                                        AppSettings::instance().githubApiUrl.value(), this);
+    github_account_->load();
+  }
+  return github_account_;
+}
+
+void MainWindow::showSettings(const QString& page) {
+  auto* dialog = new SettingsDialog(this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  dialog->addPage(new GitHubSettingsPage(githubAccount(), dialog));  // other areas add their pages here
+  if (!page.isEmpty()) dialog->showPage(page);
+  dialog->open();
+}
+
+void MainWindow::showContribute() {
+  if (connector_dir_.isEmpty()) {
+    showError(tr("Contribute"), tr("Open a connector folder first (File › Catalog… or manifold DIR): a contribution "
+                                   "sends the folder's manifest.yaml, metadata.yaml, README.md and icon."));
+    return;
+  }
+  // The contribution sends the files on disk, so unsaved edits would silently stay behind.
+  if (editor_->isModified()) {
+    const auto answer = QMessageBox::question(this, tr("Contribute"),
+                                              tr("The manifest has unsaved changes. Save them before contributing?"),
+                                              QMessageBox::Save | QMessageBox::Cancel, QMessageBox::Save);
+    if (answer != QMessageBox::Save || !save()) return;
+  }
+  ContributeSetup setup;
+  setup.connectorDir = connector_dir_;
+  setup.repository = AppSettings::instance().contributeRepository.value();
+  setup.baseBranch = AppSettings::instance().contributeBaseBranch.value();
+  setup.layout = catalogLayoutFor(AppSettings::instance().contributeLayouts.value(), setup.repository);
+  setup.secretValues = secretTestingValues(editor_->text(), testingValues());
+  auto* dialog = new ContributeDialog(std::move(setup), githubAccount(), this);
+  dialog->setAttribute(Qt::WA_DeleteOnClose);
+  connect(dialog, &ContributeDialog::signInRequested, this, [this] { showSettings(tr("GitHub")); });
+  dialog->open();
+}
+
 SecretStore* MainWindow::secretStore() {
   if (!secret_store_) setSecretStore(new KeychainSecretStore(QStringLiteral("Manifold testing values")));
   return secret_store_;
@@ -350,6 +406,8 @@ void MainWindow::createActions() {
   update_upstream_->setStatusTip(tr("Merge the catalog's changes since the fork into this connector"));
   compare_upstream_->setEnabled(false);
   update_upstream_->setEnabled(false);
+  fileMenu->addAction(tr("Con&tribute…"), this, &MainWindow::showContribute);
+  fileMenu->addSeparator();
   fileMenu->addAction(tr("&Save"), QKeySequence::Save, this, &MainWindow::save);
   fileMenu->addAction(tr("Save &As…"), QKeySequence::SaveAs, this, &MainWindow::saveAs);
   fileMenu->addSeparator();
@@ -370,6 +428,9 @@ void MainWindow::createActions() {
   editMenu->addAction(tr("Toggle &Comment"), QKeySequence(Qt::CTRL | Qt::Key_Slash), editor_,
                       &YamlEditor::toggleComment);
   editMenu->addAction(reference_navigator_->goToDefinitionAction());
+
+  editMenu->addSeparator();
+  editMenu->addAction(tr("Se&ttings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), this, [this] { showSettings(); });
 
   QMenu* runMenu = menuBar()->addMenu(tr("&Run"));
   runMenu->addAction(test_panel_->testAction());

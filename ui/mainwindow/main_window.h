@@ -23,6 +23,7 @@ namespace manifold::ui {
 class CatalogBrowser;
 class CompletionAssist;
 class ExpressionPlayground;
+class GitHubAccount;
 class SecretStore;
 class TestingValuesForm;
 class TestingValuesStore;
@@ -68,6 +69,8 @@ class MainWindow : public QMainWindow {
   // opening anything. The window takes ownership.
   void setSecretStore(SecretStore* store);
   SecretStore* secretStore();
+  // The GitHub sign-in (token in the OS keychain), made on first use.
+  GitHubAccount* githubAccount();
 
  public slots:
   // Loads `path` into the editor; on failure shows why and keeps the current buffer.
@@ -104,6 +107,10 @@ class MainWindow : public QMainWindow {
   // File › New (Ctrl+N, the "empty" template) and File › New from Template: the template's
   // manifest (ui/common/manifest_templates.h) opens as a new, unsaved buffer.
   bool newFromTemplate(const QString& id);
+  // Edit › Settings… (Ctrl+,), opened at the page titled `page` when given.
+  void showSettings(const QString& page = {});
+  // File › Contribute…: a pull request with the open connector folder.
+  void showContribute();
 
  protected:
   void closeEvent(QCloseEvent* event) override;
@@ -146,6 +153,7 @@ class MainWindow : public QMainWindow {
   QLabel* secrets_notice_ = nullptr;
   ExpressionPlayground* playground_ = nullptr;
   SecretStore* secret_store_ = nullptr;
+  GitHubAccount* github_account_ = nullptr;
   TestingValuesStore* values_store_ = nullptr;
   QTimer* values_save_timer_ = nullptr;
   QString connector_dir_;

@@ -63,6 +63,14 @@ class AppSettings : public QObject {
   Setting<QString> catalogPathPattern{QStringLiteral("Catalog/PathPattern"),
                                       QStringLiteral("airbyte-integrations/connectors/source-*/manifest.yaml"), this};
   Setting<QString> githubApiUrl{QStringLiteral("GitHub/ApiUrl"), QStringLiteral("https://api.github.com"), this};
+  // The OAuth device flow: where to sign in and the OAuth app's client id (empty: only tokens).
+  Setting<QString> githubLoginUrl{QStringLiteral("GitHub/LoginUrl"), QStringLiteral("https://github.com"), this};
+  Setting<QString> githubClientId{QStringLiteral("GitHub/ClientId"), {}, this};
+  // Contribute: the catalog repository and base branch last used, and per repository a
+  // catalog layout as JSON ({"owner/name": {"manifestPath": ...}}) when it is not Airbyte's.
+  Setting<QString> contributeRepository{QStringLiteral("Contribute/Repository"), QStringLiteral("airbytehq/airbyte"), this};
+  Setting<QString> contributeBaseBranch{QStringLiteral("Contribute/BaseBranch"), {}, this};
+  Setting<QString> contributeLayouts{QStringLiteral("Contribute/Layouts"), {}, this};
   // Test read limits, as the test panel's spin boxes last had them.
   Setting<int> testRecordLimit{QStringLiteral("TestRead/RecordLimit"), 100, this};
   Setting<int> testPageLimit{QStringLiteral("TestRead/PageLimit"), 5, this};

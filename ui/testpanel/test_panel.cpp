@@ -263,6 +263,7 @@ void TestPanel::test() {
   if (const UiStreamSummary* s = summaryOf(stream)) testedFingerprints_[stream] = s->fingerprint;
 
   TestReadSpec spec;
+  readManifest_ = inputs.manifestText;
   spec.manifestText = std::move(inputs.manifestText);
   spec.manifestDir = std::move(inputs.manifestDir);
   spec.config = std::move(inputs.config);
@@ -438,6 +439,13 @@ void TestPanel::onFinished(const TestReadOutcome& outcome) {
   refreshSchema();
   refreshWarnings();
   showFailure();
+  if (clock_.isValid() && !cancelled_) {
+    bool failedPage = false;
+    for (const Json& slice : arrayAt(streamRead_, "slices")) {
+      for (const Json& page : arrayAt(slice, "pages")) failedPage = failedPage || pageFailed(page);
+    }
+    emit readFinished(readStream_, readManifest_, recordCount(), !error_ && !failedPage);
+  }
 }
 
 void TestPanel::showFailure() {

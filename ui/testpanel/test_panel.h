@@ -100,6 +100,9 @@ class TestPanel : public QWidget {
   void lastPageChanged();
   // "Use detected schema": the main window writes `schema` into the stream's inline schema.
   void useDetectedSchemaRequested(const QString& stream, const nlohmann::json& schema);
+  // A test read started with Test ended (not cancelled): `manifestText` is what was read, so
+  // the record of passing reads can tell later edits apart.
+  void readFinished(const QString& stream, const QString& manifestText, int records, bool passed);
 
  private:
   void buildLayout();
@@ -146,6 +149,7 @@ class TestPanel : public QWidget {
   QList<UiStreamSummary> streams_;
   QHash<QString, QByteArray> testedFingerprints_;  // stream -> definition it was last tested with
   QString readStream_;             // the stream the shown results belong to
+  QString readManifest_;           // the manifest text the running read was started with
   nlohmann::json streamRead_;      // built from the events, completed by the final result
   nlohmann::json lastResponse_;
   nlohmann::json lastRecord_;

@@ -1,10 +1,13 @@
 // Loading --manifest/--config/--catalog/--state for the Airbyte source commands.
 #include "app/cli/source_command_options.h"
 
+#include "core/engine/injected_manifest_spec.h"
 #include "core/manifest/connector_metadata.h"
+#include "core/protocol/airbyte_messages.h"
 
 #include <algorithm>
 #include <chrono>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -13,10 +16,26 @@
 namespace manifold::cli {
 namespace {
 
-std::optional<std::string> readFile(CliContext& context, const std::string& path, const std::string& what) {
+// The per-connector image (packaging/airbyte/Dockerfile) bakes a connector folder in here.
+constexpr const char* kBakedConnectorDir = "/airbyte/integration_code/connector";
+
+// A source input that cannot be used: the message on stderr for a person, and as an error TRACE
+// on stdout for the platform, which shows only protocol messages to its user.
+void failInput(CliContext& context, const SourceCommandOptions& options, const std::string& message) {
+  context.fail(message, kExitUsage);
+  if (!options.protocolOutput) return;
+  protocol::ErrorTrace trace;
+  trace.message = message;
+  trace.failureType = protocol::FailureType::ConfigError;
+  context.out << protocol::errorTraceMessage(trace, protocol::nowMillis()).dump() << '\n';
+  context.out.flush();
+}
+
+std::optional<std::string> readFile(CliContext& context, const SourceCommandOptions& options, const std::string& path,
+                                    const std::string& what) {
   std::ifstream in(path, std::ios::binary);
   if (!in) {
-    context.fail("cannot read " + what + " '" + path + "'", kExitUsage);
+    failInput(context, options, "cannot read " + what + " '" + path + "'");
     return std::nullopt;
   }
   std::ostringstream text;
@@ -24,12 +43,13 @@ std::optional<std::string> readFile(CliContext& context, const std::string& path
   return text.str();
 }
 
-std::optional<nlohmann::json> readJson(CliContext& context, const std::string& path, const std::string& what) {
-  auto text = readFile(context, path, what);
+std::optional<nlohmann::json> readJson(CliContext& context, const SourceCommandOptions& options, const std::string& path,
+                                       const std::string& what) {
+  auto text = readFile(context, options, path, what);
   if (!text) return std::nullopt;
   auto json = nlohmann::json::parse(*text, nullptr, false);
   if (json.is_discarded()) {
-    context.fail(what + " '" + path + "' is not valid JSON", kExitUsage);
+    failInput(context, options, what + " '" + path + "' is not valid JSON");
     return std::nullopt;
   }
   return json;
@@ -41,23 +61,41 @@ bool loadAllowedHosts(CliContext& context, const SourceCommandOptions& options, 
   const auto metadataPath = input.manifestDir / "metadata.yaml";
   std::error_code error;
   if (options.allowAnyHost || !std::filesystem::is_regular_file(metadataPath, error)) return true;
-  auto text = readFile(context, metadataPath.string(), "metadata");
+  auto text = readFile(context, options, metadataPath.string(), "metadata");
   if (!text) return false;
   auto declared = manifest::allowedHostsFromMetadata(*text);
   if (!declared.error.empty()) {
-    context.fail(metadataPath.string() + ": " + declared.error + " (or pass --allow-any-host)", kExitUsage);
+    failInput(context, options, metadataPath.string() + ": " + declared.error + " (or pass --allow-any-host)");
     return false;
   }
   input.allowedHosts = std::move(declared.hosts);
   return true;
 }
 
+// Loads `path` as the manifest, with the allowedHosts of the metadata.yaml beside it.
+bool loadManifestFile(CliContext& context, const SourceCommandOptions& options, const std::filesystem::path& path,
+                      engine::SourceInput& input) {
+  auto text = readFile(context, options, path.string(), "manifest");
+  if (!text) return false;
+  input.manifestText = std::move(*text);
+  input.manifestDir = std::filesystem::absolute(path).parent_path();
+  return loadAllowedHosts(context, options, input);
+}
+
 }  // namespace
+
+std::filesystem::path bakedConnectorDir() {
+  const char* overridden = std::getenv("MANIFOLD_CONNECTOR_DIR");
+  return overridden != nullptr && *overridden != '\0' ? std::filesystem::path(overridden)
+                                                       : std::filesystem::path(kBakedConnectorDir);
+}
 
 void addSourceOptions(CLI::App* sub, SourceCommandOptions& options, SourceOptionSet set) {
   sub->add_option("--manifest", options.manifestPath,
-                  "Manifest YAML file (default: the config key __injected_declarative_manifest)");
+                  "Manifest YAML file (default: the config key __injected_declarative_manifest, else " +
+                      (bakedConnectorDir() / "manifest.yaml").string() + ")");
   if (set == SourceOptionSet::Spec) {
+    options.specOnly = true;
     sub->add_option("--config", options.configPath, "Config JSON file (only to carry an injected manifest)");
     return;
   }
@@ -76,35 +114,39 @@ void addSourceOptions(CLI::App* sub, SourceCommandOptions& options, SourceOption
 
 std::optional<engine::SourceInput> loadSourceInput(CliContext& context, const SourceCommandOptions& options) {
   engine::SourceInput input;
-  if (!options.manifestPath.empty()) {
-    auto text = readFile(context, options.manifestPath, "manifest");
-    if (!text) return std::nullopt;
-    input.manifestText = std::move(*text);
-    input.manifestDir = std::filesystem::absolute(options.manifestPath).parent_path();
-    if (!loadAllowedHosts(context, options, input)) return std::nullopt;
+  if (!options.manifestPath.empty() && !loadManifestFile(context, options, options.manifestPath, input)) {
+    return std::nullopt;
   }
   if (!options.configPath.empty()) {
-    auto config = readJson(context, options.configPath, "config");
+    auto config = readJson(context, options, options.configPath, "config");
     if (!config) return std::nullopt;
     if (!config->is_object()) {
-      context.fail("config '" + options.configPath + "' must hold a JSON object", kExitUsage);
+      failInput(context, options, "config '" + options.configPath + "' must hold a JSON object");
       return std::nullopt;
     }
     input.config = std::move(*config);
   }
   if (!options.catalogPath.empty()) {
-    auto catalog = readJson(context, options.catalogPath, "catalog");
+    auto catalog = readJson(context, options, options.catalogPath, "catalog");
     if (!catalog) return std::nullopt;
     input.catalog = std::move(*catalog);
   }
   if (!options.statePath.empty()) {
-    auto state = readJson(context, options.statePath, "state");
+    auto state = readJson(context, options, options.statePath, "state");
     if (!state) return std::nullopt;
     input.state = std::move(*state);
   }
-  if (input.manifestText.empty() && !input.config.contains("__injected_declarative_manifest")) {
-    context.fail("no manifest: pass --manifest PATH or a config with __injected_declarative_manifest", kExitUsage);
-    return std::nullopt;
+  if (input.manifestText.empty() && !input.config.contains(engine::kInjectedManifestKey)) {
+    // Neither names a manifest: the per-connector image's baked-in connector runs.
+    const auto baked = bakedConnectorDir() / "manifest.yaml";
+    std::error_code error;
+    if (std::filesystem::is_regular_file(baked, error)) {
+      if (!loadManifestFile(context, options, baked, input)) return std::nullopt;
+    } else if (!options.specOnly) {
+      failInput(context, options, "no manifest: pass --manifest PATH, a config with __injected_declarative_manifest, or bake "
+                         "a connector into " + bakedConnectorDir().string());
+      return std::nullopt;
+    }
   }
   return input;
 }

@@ -35,9 +35,14 @@ void addSpecCommand(CLI::App& app, CliContext& context) {
 }
 
 void addCheckCommand(CLI::App& app, CliContext& context) {
+  // A FAILED connection status is check's answer, not a failure of the process: the platform
+  // reads the status (and the reference CDK exits 0 with it); a non-zero exit means the check
+  // itself could not run.
   addSourceStepCommand(app, context, "check", "Check the connection with a config (CONNECTION_STATUS)",
-                       SourceOptionSet::Config,
-                       [](engine::SourceRunner& r, const engine::SourceInput& in) { return r.check(in); });
+                       SourceOptionSet::Config, [](engine::SourceRunner& r, const engine::SourceInput& in) {
+                         r.check(in);
+                         return engine::RunStatus::Ok;
+                       });
 }
 
 void addDiscoverCommand(CLI::App& app, CliContext& context) {

@@ -33,6 +33,7 @@ void addTestReadCommand(CLI::App& app, CliContext& context) {
       ->capture_default_str()->check(CLI::PositiveNumber);
   sub->add_option("--slice-limit", options->limits.slices, "Slices read at most")
       ->capture_default_str()->check(CLI::PositiveNumber);
+  options->source.protocolOutput = false;
   sub->callback([&context, options] {
     auto input = loadSourceInput(context, options->source);
     if (!input) return;

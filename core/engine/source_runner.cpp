@@ -3,6 +3,7 @@
 #include "core/engine/source_runner.h"
 
 #include "core/engine/declarative_source.h"
+#include "core/engine/injected_manifest_spec.h"
 #include "core/engine/stream_reader.h"
 #include "core/manifest/manifest_loader.h"
 #include "core/protocol/configured_catalog.h"
@@ -15,8 +16,6 @@ namespace manifold::engine {
 namespace {
 
 using protocol::FailureType;
-
-constexpr std::string_view kInjectedManifestKey = "__injected_declarative_manifest";
 
 struct Prepared {
   std::shared_ptr<const DeclarativeSource> source;
@@ -118,7 +117,17 @@ class MaskScope {
 }  // namespace
 
 RunStatus SourceRunner::spec(const SourceInput& input) {
-  auto prepared = prepare(input);
+  if (input.manifestText.empty() && !input.config.contains(kInjectedManifestKey)) {
+    // The generic image: the platform asks for the spec before it has a config to inject into.
+    out_.write(protocol::specMessage(injectedManifestSpec()));
+    out_.flush();
+    return RunStatus::Ok;
+  }
+  // spec contacts no host and runs before any config exists, so allowedHosts with ${config}
+  // placeholders must not be resolved for it.
+  SourceInput withoutHosts = input;
+  withoutHosts.allowedHosts.reset();
+  auto prepared = prepare(withoutHosts);
   if (!prepared.source) {
     writeError(out_, prepared.error, FailureType::ConfigError);
     return RunStatus::Failed;

@@ -37,7 +37,8 @@ class SourceRunner {
  public:
   explicit SourceRunner(protocol::JsonLinesWriter& out) : out_(out) {}
 
-  // SPEC from the manifest's spec section (no config needed).
+  // SPEC from the manifest's spec section (no config needed); with no manifest at all, the
+  // generic spec asking for an injected one (injected_manifest_spec.h).
   RunStatus spec(const SourceInput& input);
   // CONNECTION_STATUS: reads the first record of each CheckStream stream.
   RunStatus check(const SourceInput& input, std::stop_token stop = {});

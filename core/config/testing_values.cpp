@@ -90,7 +90,9 @@ LoadedTestingValues loadTestingValues(const fs::path& connectorDir) {
 }
 
 std::string saveTestingValues(const fs::path& connectorDir, const nlohmann::json& values) {
-  const auto written = workspace::writeFileAtomically(testingValuesPath(connectorDir), values.dump(2) + "\n");
+  // Testing values are connector config: only their owner may read them, secrets or not.
+  const auto written = workspace::writeFileAtomically(testingValuesPath(connectorDir), values.dump(2) + "\n",
+                                                      workspace::FileAccess::OwnerOnly);
   return written.ok() ? std::string() : written.error().message;
 }
 

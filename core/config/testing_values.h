@@ -22,8 +22,8 @@ struct LoadedTestingValues {
 
 LoadedTestingValues loadTestingValues(const std::filesystem::path& connectorDir);
 
-// Writes `values` (an object) atomically: a temporary file beside it, then a rename. Returns
-// an empty string or what went wrong, naming the file.
+// Writes `values` (an object) atomically, readable by the owner only (0600): a temporary file
+// beside it, then a rename. Returns an empty string or what went wrong, naming the file.
 std::string saveTestingValues(const std::filesystem::path& connectorDir, const nlohmann::json& values);
 
 // A secret taken out of a config: where it was (a JSON pointer) and its value.

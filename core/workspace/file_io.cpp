@@ -20,7 +20,7 @@ std::optional<std::string> readTextFile(const fs::path& path) {
   return text.str();
 }
 
-Result<bool> writeFileAtomically(const fs::path& path, std::string_view content) {
+Result<bool> writeFileAtomically(const fs::path& path, std::string_view content, FileAccess access) {
   std::error_code ec;
   if (path.has_parent_path()) fs::create_directories(path.parent_path(), ec);
   if (ec) {
@@ -31,6 +31,16 @@ Result<bool> writeFileAtomically(const fs::path& path, std::string_view content)
   const fs::path temporary = path.string() + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(random());
   {
     std::ofstream out(temporary, std::ios::binary | std::ios::trunc);
+    if (out && access == FileAccess::OwnerOnly) {
+      fs::permissions(temporary, fs::perms::owner_read | fs::perms::owner_write, fs::perm_options::replace, ec);
+      if (ec) {
+        out.close();
+        std::error_code ignored;
+        fs::remove(temporary, ignored);
+        return WorkspaceError{WorkspaceErrorKind::Io,
+                              "cannot make " + path.string() + " private to its owner: " + ec.message(), ""};
+      }
+    }
     out.write(content.data(), static_cast<std::streamsize>(content.size()));
     out.flush();
     if (!out) {

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <random>
 
+#include <sys/stat.h>
+
 using namespace manifold::config;
 using nlohmann::json;
 namespace fs = std::filesystem;
@@ -60,6 +62,21 @@ TEST(TestingValues, SavesAndLoadsBackUnderDotManifold) {
   EXPECT_TRUE(fs::exists(dir.path() / ".manifold" / "testing_values.json"));
   EXPECT_FALSE(fs::exists(dir.path() / ".manifold" / "testing_values.json.tmp"));
   EXPECT_EQ(loadTestingValues(dir.path()).values, values);
+}
+
+TEST(TestingValues, SavedFileIsReadableByItsOwnerOnly) {
+  TempDir dir;
+  const auto file = dir.path() / ".manifold" / "testing_values.json";
+  // An older file that others could read is replaced by a private one, whatever the umask.
+  fs::create_directories(file.parent_path());
+  std::ofstream(file) << "{}";
+  fs::permissions(file, fs::perms::owner_read | fs::perms::owner_write | fs::perms::group_read | fs::perms::others_read);
+  const mode_t previous = ::umask(0);
+  const auto error = saveTestingValues(dir.path(), json{{"base", "https://x"}});
+  ::umask(previous);
+  ASSERT_EQ(error, "");
+  EXPECT_EQ(fs::status(file).permissions() & fs::perms::all, fs::perms::owner_read | fs::perms::owner_write);
+  EXPECT_EQ(loadTestingValues(dir.path()).values, (json{{"base", "https://x"}}));
 }
 
 TEST(TestingValues, CorruptFileIsReportedWithItsPath) {

@@ -15,15 +15,9 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// core/protocol's secret paths keep the schema's "items" level of a list (as the reference's
-// get_secret_paths does); in a config the list's elements are crossed instead.
+// core/protocol's secret paths are config paths; a list's elements are crossed on the way.
 std::vector<std::vector<std::string>> secretConfigPaths(const nlohmann::json& connectionSpecification) {
-  std::vector<std::vector<std::string>> out;
-  for (auto path : protocol::secretPaths(connectionSpecification)) {
-    std::erase(path, std::string("items"));
-    if (!path.empty()) out.push_back(std::move(path));
-  }
-  return out;
+  return protocol::secretPaths(connectionSpecification);
 }
 
 void take(nlohmann::json& node, const std::vector<std::string>& path, std::size_t index,

@@ -9,31 +9,39 @@ using nlohmann::json;
 
 namespace {
 
-bool isSkippedLevel(const std::string& key) {
-  return key == "properties" || key == "oneOf" || key == "anyOf" || key == "allOf";
-}
-
-void collectPaths(const json& node, std::vector<std::string>& path,
+// Walks the schema structurally: a property adds its name to the config path; a list's
+// `items` and the branches of oneOf/anyOf/allOf/if-then-else keep the path (a list's elements
+// are crossed when values are collected). So a field named "items" or "properties" is a field
+// like any other, and a secret inside a list of objects has the path of its config value.
+void collectPaths(const json& schema, std::vector<std::string>& path,
                   std::vector<std::vector<std::string>>& out, int depth) {
-  if (depth > 256) return;  // a spec is data from a manifest: no unbounded recursion
-  if (node.is_object()) {
-    for (const auto& [key, value] : node.items()) {
-      if (key == "airbyte_secret" && value.is_boolean() && value.get<bool>()) {
-        std::vector<std::string> filtered;
-        for (const auto& p : path) {
-          if (!isSkippedLevel(p)) filtered.push_back(p);
-        }
-        if (!filtered.empty() && std::find(out.begin(), out.end(), filtered) == out.end()) {
-          out.push_back(std::move(filtered));
-        }
-        continue;
-      }
-      path.push_back(key);
-      collectPaths(value, path, out, depth + 1);
+  if (depth > 256 || !schema.is_object()) return;  // a spec is data from a manifest: bounded
+  if (auto secret = schema.find("airbyte_secret");
+      secret != schema.end() && secret->is_boolean() && secret->get<bool>() && !path.empty() &&
+      std::find(out.begin(), out.end(), path) == out.end()) {
+    out.push_back(path);
+  }
+  if (auto properties = schema.find("properties"); properties != schema.end() && properties->is_object()) {
+    for (const auto& [name, property] : properties->items()) {
+      path.push_back(name);
+      collectPaths(property, path, out, depth + 1);
       path.pop_back();
     }
-  } else if (node.is_array()) {
-    for (const auto& item : node) collectPaths(item, path, out, depth + 1);
+  }
+  if (auto items = schema.find("items"); items != schema.end()) {
+    if (items->is_array()) {
+      for (const auto& item : *items) collectPaths(item, path, out, depth + 1);
+    } else {
+      collectPaths(*items, path, out, depth + 1);
+    }
+  }
+  for (const char* keyword : {"oneOf", "anyOf", "allOf"}) {
+    if (auto branches = schema.find(keyword); branches != schema.end() && branches->is_array()) {
+      for (const auto& branch : *branches) collectPaths(branch, path, out, depth + 1);
+    }
+  }
+  for (const char* keyword : {"if", "then", "else"}) {
+    if (auto branch = schema.find(keyword); branch != schema.end()) collectPaths(*branch, path, out, depth + 1);
   }
 }
 
@@ -64,11 +72,8 @@ void collectValues(const json& node, const std::vector<std::string>& path, std::
 
 std::vector<std::vector<std::string>> secretPaths(const json& connectionSpecification) {
   std::vector<std::vector<std::string>> out;
-  if (!connectionSpecification.is_object()) return out;
-  auto props = connectionSpecification.find("properties");
-  if (props == connectionSpecification.end()) return out;
   std::vector<std::string> path;
-  collectPaths(*props, path, out, 0);
+  collectPaths(connectionSpecification, path, out, 0);
   return out;
 }
 

@@ -8,9 +8,11 @@
 
 namespace manifold::protocol {
 
-// Paths (property names) of every field marked `airbyte_secret: true` in a
-// connection_specification. Like the reference, "properties" and "oneOf" levels are skipped
-// (so a secret inside a oneOf option has the path of its config value); anyOf/allOf too.
+// Config paths (property names) of every field marked `airbyte_secret: true` in a
+// connection_specification: a secret inside a oneOf/anyOf/allOf option, or inside the objects
+// of a list (`items`), has the path of its config value, list levels left out (["accounts",
+// "password"] for accounts: [{password}]). Unlike the reference's get_secret_paths, which
+// keeps "items" and so never finds those values, and drops any property named "properties".
 std::vector<std::vector<std::string>> secretPaths(const nlohmann::json& connectionSpecification);
 
 // The secret values present in a config: strings as they are, numbers and booleans as printed

@@ -71,3 +71,33 @@ TEST(SpecSecrets, MissingValuesAndOddSpecsAreSkipped) {
   EXPECT_TRUE(secretsFromConfig(json("x"), json{{"token", "t"}}).empty());
   EXPECT_EQ(secretsFromConfig(spec, json{{"token", "t0k"}}), std::vector<std::string>{"t0k"});
 }
+
+TEST(SpecSecrets, FindsSecretsInsideListsOfObjects) {
+  json spec = json::parse(R"({"type":"object","properties":{
+      "accounts":{"type":"array","items":{"type":"object","properties":{
+          "name":{"type":"string"},"password":{"type":"string","airbyte_secret":true},
+          "keys":{"type":"array","items":{"type":"object","properties":{
+              "value":{"type":"string","airbyte_secret":true}}}}}}},
+      "items":{"type":"string","airbyte_secret":true},
+      "properties":{"type":"object","properties":{"token":{"type":"string","airbyte_secret":true}}}}})");
+  auto paths = secretPaths(spec);
+  std::sort(paths.begin(), paths.end());
+  EXPECT_EQ(paths, (std::vector<std::vector<std::string>>{
+                       {"accounts", "keys", "value"}, {"accounts", "password"}, {"items"}, {"properties", "token"}}));
+
+  json config = json::parse(R"({"accounts":[
+      {"name":"a","password":"PW-1","keys":[{"value":"KV-1"},{"value":"KV-2"}]},
+      {"name":"b","password":"PW-2"}],
+    "items":"IT-3","properties":{"token":"TK-4"}})");
+  auto secrets = secretsFromConfig(spec, config);
+  std::sort(secrets.begin(), secrets.end());
+  EXPECT_EQ(secrets, (std::vector<std::string>{"IT-3", "KV-1", "KV-2", "PW-1", "PW-2", "TK-4"}));
+
+  // And so they are masked, also URL-encoded or base64-encoded.
+  SecretMasker masker(secretsFromConfig(spec, json::parse(R"({"accounts":[{"password":"p@ss word/2"}]})")));
+  const std::string text = "sent p@ss word/2, p%40ss%20word%2F2 and cEBzcyB3b3JkLzI=";
+  const std::string masked = masker.mask(text);
+  EXPECT_EQ(masked.find("p@ss"), std::string::npos) << masked;
+  EXPECT_EQ(masked.find("p%40ss"), std::string::npos) << masked;
+  EXPECT_EQ(masked.find("cEBzcyB3b3JkLzI="), std::string::npos) << masked;
+}

@@ -3,6 +3,7 @@
 #include "core/engine/declarative_source.h"
 
 #include "core/engine/component_factory.h"
+#include "core/engine/concurrency_level.h"
 #include "core/protocol/spec_secrets.h"
 
 namespace manifold::engine {
@@ -41,6 +42,10 @@ BuildResult<std::shared_ptr<const DeclarativeSource>> DeclarativeSource::build(c
       if (source->connectionSpecification_.is_object()) {
         source->secrets_ = protocol::secretsFromConfig(source->connectionSpecification_, *source->config_);
       }
+    }
+    // The reference evaluates it when the source is created, so a bad value fails every command.
+    if (root.has("concurrency_level")) {
+      source->concurrencyLevel_ = buildConcurrencyLevel(root.child("concurrency_level"), *source->config_);
     }
     if (root.has("check")) {
       const auto check = root.child("check");

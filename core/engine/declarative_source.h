@@ -5,6 +5,7 @@
 #include "core/engine/declarative_stream.h"
 #include "core/engine/engine_error.h"
 
+#include <cstddef>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -50,6 +51,8 @@ class DeclarativeSource {
   const nlohmann::json& spec() const { return spec_; }
   // CheckStream's stream_names.
   const std::vector<std::string>& checkStreamNames() const { return checkStreamNames_; }
+  // How many slices of a stream a full read fetches at once (concurrency_level; 1 without it).
+  std::size_t concurrencyLevel() const { return concurrencyLevel_; }
   // Config values of fields marked airbyte_secret: never printed.
   const std::vector<std::string>& secrets() const { return secrets_; }
 
@@ -60,6 +63,7 @@ class DeclarativeSource {
   nlohmann::json spec_;
   std::vector<std::string> checkStreamNames_;
   std::vector<std::string> secrets_;
+  std::size_t concurrencyLevel_ = 1;
 };
 
 }  // namespace manifold::engine

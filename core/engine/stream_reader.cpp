@@ -1,6 +1,7 @@
 // readStream: the stream boundary where component exceptions become a StreamFailure.
 #include "core/engine/stream_reader.h"
 
+#include "core/engine/concurrent_slice_reader.h"
 #include "core/engine/read_context.h"
 #include "core/engine/stream_read_loop.h"
 
@@ -64,7 +65,11 @@ StreamReadResult readStream(const DeclarativeSource& source, std::string_view st
       };
     }
     sink.pageDone = events.pageDone;
-    readStreamSlices(read, stream, *cursor, sink);
+    if (source.concurrencyLevel() > 1 && canReadSlicesConcurrently(stream, options)) {
+      readStreamSlicesConcurrently(read, stream, *cursor, sink, source.concurrencyLevel());
+    } else {
+      readStreamSlices(read, stream, *cursor, sink);
+    }
     cursor->finish();
   } catch (const ReadCancelled&) {
     result.cancelled = true;

@@ -44,6 +44,7 @@ TestReadResult runTestRead(const TestReadRequest& request, const TestReadEvents&
     } else {
       engine::SourceBuildOptions options;
       options.manifestDir = request.manifestDir;
+      options.resolveDynamicStreams = true;
       auto built = engine::DeclarativeSource::build(loaded.resolved, request.config, options);
       if (!built) {
         failure = "The manifest cannot be run";

@@ -4,6 +4,8 @@
 
 #include "core/engine/component_factory.h"
 #include "core/engine/concurrency_level.h"
+#include "core/engine/dynamic/dynamic_stream_resolver.h"
+#include "core/engine/read_context.h"
 #include "core/protocol/spec_secrets.h"
 
 namespace manifold::engine {
@@ -60,16 +62,7 @@ BuildResult<std::shared_ptr<const DeclarativeSource>> DeclarativeSource::build(c
         ComponentFactory::unsupported(check, "check");
       }
     }
-    if (!root.has("streams")) {
-      if (root.has("dynamic_streams")) {
-        ComponentFactory::unsupported(root.child("dynamic_streams").at(0), "dynamic stream");
-      }
-      root.fail("the manifest has no streams");
-    }
-    const auto streams = root.child("streams");
-    if (!streams.json().is_array()) root.failAt("streams", "must be a list");
-    for (std::size_t i = 0; i < streams.size(); ++i) {
-      const auto node = streams.at(i);
+    const auto addStream = [&](const ComponentNode& node) {
       StreamEntry entry;
       entry.pointer = node.pointer();
       entry.name = node.json().is_object() ? node.string("name") : std::string();
@@ -93,6 +86,31 @@ BuildResult<std::shared_ptr<const DeclarativeSource>> DeclarativeSource::build(c
         entry.error = BuildError{e.message(), e.pointer(), entry.name};
       }
       source->streams_.push_back(std::move(entry));
+    };
+    if (!root.has("streams") && !root.has("dynamic_streams")) root.fail("the manifest has no streams");
+    if (root.has("streams")) {
+      const auto streams = root.child("streams");
+      if (!streams.json().is_array()) root.failAt("streams", "must be a list");
+      for (std::size_t i = 0; i < streams.size(); ++i) addStream(streams.at(i));
+    }
+    if (root.has("dynamic_streams")) {
+      std::vector<std::string> names;
+      for (const auto& entry : source->streams_) names.push_back(entry.name);
+      DynamicStreamsResult dynamic;
+      if (options.resolveDynamicStreams) {
+        http::HttpClient client(options.http);
+        const ReadEvents events;
+        const ReadOptions readOptions;
+        ReadContext read(client, {}, events, readOptions, protocol::SecretMasker(source->secrets_));
+        dynamic = resolveDynamicStreams(root.child("dynamic_streams"), *source->config_, factory, &read, names);
+      } else {
+        dynamic = resolveDynamicStreams(root.child("dynamic_streams"), *source->config_, factory, nullptr, names);
+      }
+      source->unresolvedDynamicDefinitions_ = dynamic.unresolvedDefinitions;
+      for (auto& stream : dynamic.streams) {
+        source->dynamicManifests_.push_back(std::move(stream.json));
+        addStream(ComponentNode(source->dynamicManifests_.back(), stream.pointer));
+      }
     }
   } catch (const BuildException& e) {
     return BuildError{e.message(), e.pointer(), ""};

@@ -6,6 +6,7 @@
 #include "core/engine/engine_error.h"
 
 #include <cstddef>
+#include <deque>
 #include <filesystem>
 #include <memory>
 #include <optional>
@@ -18,6 +19,11 @@ namespace manifold::engine {
 struct SourceBuildOptions {
   // Where JsonFileSchemaLoader looks for relative schema files (the manifest's folder).
   std::filesystem::path manifestDir;
+  // Whether dynamic_streams read by an HttpComponentsResolver are listed now (an HTTP read
+  // during the build, with `http`); without it only config-generated dynamic streams exist.
+  // Reading commands set it; a build for editing or validating does not contact any host.
+  bool resolveDynamicStreams = false;
+  http::HttpClientOptions http;
 };
 
 class DeclarativeSource {
@@ -49,6 +55,8 @@ class DeclarativeSource {
   const nlohmann::json& connectionSpecification() const { return connectionSpecification_; }
   // The SPEC message payload: connectionSpecification plus documentationUrl/advanced_auth.
   const nlohmann::json& spec() const { return spec_; }
+  // HttpComponentsResolver definitions not listed (SourceBuildOptions::resolveDynamicStreams off).
+  std::size_t unresolvedDynamicDefinitions() const { return unresolvedDynamicDefinitions_; }
   // CheckStream's stream_names.
   const std::vector<std::string>& checkStreamNames() const { return checkStreamNames_; }
   // How many slices of a stream a full read fetches at once (concurrency_level; 1 without it).
@@ -64,6 +72,9 @@ class DeclarativeSource {
   std::vector<std::string> checkStreamNames_;
   std::vector<std::string> secrets_;
   std::size_t concurrencyLevel_ = 1;
+  std::size_t unresolvedDynamicDefinitions_ = 0;
+  // The generated dynamic streams' manifests (built components may point into them).
+  std::deque<nlohmann::ordered_json> dynamicManifests_;
 };
 
 }  // namespace manifold::engine

@@ -39,7 +39,8 @@ std::string describeDiagnostics(const manifest::Diagnostics& diagnostics) {
   return text;
 }
 
-Prepared prepare(const SourceInput& input) {
+// `listDynamicStreams`: read what HttpComponentsResolvers list (not for spec, which contacts no host).
+Prepared prepare(const SourceInput& input, bool listDynamicStreams = true) {
   Prepared prepared;
   if (!input.config.is_object()) {
     prepared.error = "The config must be a JSON object";
@@ -76,6 +77,8 @@ Prepared prepare(const SourceInput& input) {
   }
   SourceBuildOptions options;
   options.manifestDir = input.manifestDir;
+  options.resolveDynamicStreams = listDynamicStreams;
+  options.http.allowedHosts = prepared.allowedHosts;
   auto built = DeclarativeSource::build(loaded.resolved, std::move(config), options);
   if (!built) {
     prepared.error = "The manifest cannot be run: " + built.error().describe();
@@ -127,7 +130,7 @@ RunStatus SourceRunner::spec(const SourceInput& input) {
   // placeholders must not be resolved for it.
   SourceInput withoutHosts = input;
   withoutHosts.allowedHosts.reset();
-  auto prepared = prepare(withoutHosts);
+  auto prepared = prepare(withoutHosts, false);
   if (!prepared.source) {
     writeError(out_, prepared.error, FailureType::ConfigError);
     return RunStatus::Failed;

@@ -335,7 +335,7 @@ TEST(ConcurrentRead, CorpusConcurrencyLevelsBuild) {
   const auto manifests = manifold::testing::corpusManifests();
   if (manifests.empty()) GTEST_SKIP() << manifold::testing::corpusMissingReason();
   const std::map<std::string, std::size_t> expected{
-      {"source-amazon-ads.yaml", 10}, {"source-amazon-seller-partner.yaml", 2},
+      {"source-amazon-ads.yaml", 10}, {"source-amazon-seller-partner.yaml", 2}, {"source-google-sheets.yaml", 1},
       {"source-monday.yaml", 4},      {"source-sentry.yaml", 5},                {"source-zendesk-chat.yaml", 10}};
   std::size_t seen = 0;
   for (const auto& path : manifests) {

@@ -58,7 +58,13 @@ BuildResult<std::shared_ptr<const DeclarativeSource>> DeclarativeSource::build(c
             source->checkStreamNames_.push_back(name.get<std::string>());
           }
         }
-      } else if (check.type() != "CheckDynamicStream") {
+      } else if (check.type() == "CheckDynamicStream") {
+        const auto& count = check.child("stream_count").json();
+        if (!count.is_number_integer() || count.get<long long>() < 0) {
+          check.failAt("stream_count", "must be a non-negative integer");
+        }
+        source->dynamicCheck_ = DynamicCheck{count.get<std::size_t>(), check.boolean("use_check_availability", true)};
+      } else {
         ComponentFactory::unsupported(check, "check");
       }
     }

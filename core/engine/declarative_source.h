@@ -57,6 +57,13 @@ class DeclarativeSource {
   const nlohmann::json& spec() const { return spec_; }
   // HttpComponentsResolver definitions not listed (SourceBuildOptions::resolveDynamicStreams off).
   std::size_t unresolvedDynamicDefinitions() const { return unresolvedDynamicDefinitions_; }
+  // check: CheckDynamicStream — the first stream_count streams (static ones first, then the
+  // generated ones) are read for a record, unless use_check_availability is false.
+  struct DynamicCheck {
+    std::size_t streamCount = 0;
+    bool useCheckAvailability = true;
+  };
+  const std::optional<DynamicCheck>& dynamicCheck() const { return dynamicCheck_; }
   // CheckStream's stream_names.
   const std::vector<std::string>& checkStreamNames() const { return checkStreamNames_; }
   // How many slices of a stream a full read fetches at once (concurrency_level; 1 without it).
@@ -73,6 +80,7 @@ class DeclarativeSource {
   std::vector<std::string> secrets_;
   std::size_t concurrencyLevel_ = 1;
   std::size_t unresolvedDynamicDefinitions_ = 0;
+  std::optional<DynamicCheck> dynamicCheck_;
   // The generated dynamic streams' manifests (built components may point into them).
   std::deque<nlohmann::ordered_json> dynamicManifests_;
 };

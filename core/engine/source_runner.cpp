@@ -10,6 +10,7 @@
 #include "core/protocol/input_state.h"
 #include "core/protocol/secret_masker.h"
 
+#include <algorithm>
 #include <memory>
 
 namespace manifold::engine {
@@ -153,7 +154,22 @@ RunStatus SourceRunner::check(const SourceInput& input, std::stop_token stop) {
   }
   const auto& source = *prepared.source;
   MaskScope mask(out_, source.secrets());
-  if (source.checkStreamNames().empty()) {
+  std::vector<std::string> names = source.checkStreamNames();
+  const auto& dynamicCheck = source.dynamicCheck();
+  if (dynamicCheck) {
+    // The reference's CheckDynamicStream: at least one stream, then the first stream_count.
+    if (source.streams().empty()) {
+      out_.write(protocol::connectionStatusMessage(false, "No streams to connect to from the source"));
+      return RunStatus::Failed;
+    }
+    if (!dynamicCheck->useCheckAvailability) {
+      out_.write(protocol::connectionStatusMessage(true));
+      return RunStatus::Ok;
+    }
+    for (std::size_t i = 0; i < std::min(dynamicCheck->streamCount, source.streams().size()); ++i) {
+      names.push_back(source.streams()[i].name);
+    }
+  } else if (names.empty()) {
     out_.write(protocol::connectionStatusMessage(false, "The manifest's check names no stream to read (check.stream_names)"));
     return RunStatus::Failed;
   }
@@ -164,10 +180,12 @@ RunStatus SourceRunner::check(const SourceInput& input, std::stop_token stop) {
   options.maxSlices = 1;
   ReadEvents events;
   events.log = [this](protocol::LogLevel level, const std::string& message) { out_.write(protocol::logMessage(level, message)); };
-  for (const auto& name : source.checkStreamNames()) {
+  for (const auto& name : names) {
     auto result = readStream(source, name, nullptr, events, stop, options);
     if (result.failure) {
-      out_.write(protocol::connectionStatusMessage(false, "Unable to connect to stream " + name + " - " + result.failure->message));
+      out_.write(protocol::connectionStatusMessage(
+          false, dynamicCheck ? "Stream " + name + " is not available: " + result.failure->message
+                              : "Unable to connect to stream " + name + " - " + result.failure->message));
       return RunStatus::Failed;
     }
     if (result.cancelled) {

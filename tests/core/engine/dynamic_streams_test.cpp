@@ -303,6 +303,73 @@ TEST(ConfigComponentsResolver, DuplicateNamesAndMissingEntriesAreReported) {
   EXPECT_TRUE(none->streams().empty());  // no entries in the config: no streams, as dpath's default []
 }
 
+// CONNECTION_STATUS of `check` on `manifest`, with the records it read.
+nlohmann::json runCheck(const std::string& manifest, const nlohmann::json& config = nlohmann::json::object()) {
+  std::ostringstream text;
+  {
+    protocol::JsonLinesWriter writer(text);
+    SourceInput input;
+    input.manifestText = manifest;
+    input.config = config;
+    SourceRunner(writer).check(input);
+  }
+  std::istringstream lines(text.str());
+  for (std::string line; std::getline(lines, line);) {
+    auto message = nlohmann::json::parse(line);
+    if (message["type"] == "CONNECTION_STATUS") return message["connectionStatus"];
+  }
+  return nullptr;
+}
+
+std::string withCheck(std::string manifest, const std::string& check) {
+  const std::string old = "check: {type: CheckStream, stream_names: []}";
+  manifest.replace(manifest.find(old), old.size(), "check: " + check);
+  return manifest;
+}
+
+TEST(CheckDynamicStream, ReadsTheFirstStreamCountGeneratedStreams) {
+  LocalHttpServer server;
+  serve(server);
+  server.start();
+  auto status = runCheck(withCheck(httpManifest(server.baseUrl()), "{type: CheckDynamicStream, stream_count: 2}"));
+  EXPECT_EQ(status["status"], "SUCCEEDED") << status.dump();
+  std::vector<std::string> reads;
+  for (const auto& r : server.requests()) {
+    if (r.path.rfind("/tables/", 0) == 0) reads.push_back(r.path);
+  }
+  EXPECT_EQ(reads, (std::vector<std::string>{"/tables/b1t1/records", "/tables/b1t2/records"}));
+}
+
+TEST(CheckDynamicStream, NamesTheUnavailableStreamOrSkipsReadsWhenAsked) {
+  LocalHttpServer server;
+  server.server().Get("/bases", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"bases":[{"id":"b1","name":"Main"}]})", "application/json");
+  });
+  server.server().Get("/bases/b1/tables", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"tables":[{"id":"t9","name":"Locked"}]})", "application/json");
+  });
+  server.server().Get("/tables/t9/records", [](const httplib::Request&, httplib::Response& res) {
+    res.status = 403;
+    res.set_content(R"({"error":"no access"})", "application/json");
+  });
+  server.start();
+  auto status = runCheck(withCheck(httpManifest(server.baseUrl()), "{type: CheckDynamicStream, stream_count: 1}"));
+  EXPECT_EQ(status["status"], "FAILED");
+  EXPECT_NE(status["message"].get<std::string>().find("Stream main/locked is not available: "), std::string::npos)
+      << status.dump();
+  server.clearRequests();
+  status = runCheck(withCheck(httpManifest(server.baseUrl()),
+                              "{type: CheckDynamicStream, stream_count: 1, use_check_availability: false}"));
+  EXPECT_EQ(status["status"], "SUCCEEDED") << status.dump();
+  for (const auto& r : server.requests()) EXPECT_NE(r.path, "/tables/t9/records");
+}
+
+TEST(CheckDynamicStream, FailsWithoutAnyStream) {
+  auto status = runCheck(withCheck(configManifest("http://127.0.0.1:1"), "{type: CheckDynamicStream, stream_count: 1}"));
+  EXPECT_EQ(status["status"], "FAILED");
+  EXPECT_NE(status["message"].get<std::string>().find("No streams to connect to"), std::string::npos) << status.dump();
+}
+
 TEST(DynamicStreamMapping, SetsEveryExistingMatchOfAGlobPath) {
   auto doc = ManifestJson::parse(R"({"name":"a","x":{"name":"b","list":[{"name":"c"},{"other":1}]},"y":{"z":1}})");
   EXPECT_EQ(setAtPath(doc, {"**", "name"}, "N"), 3u);

@@ -83,7 +83,8 @@ std::vector<std::string> urlBaseHosts(const Json& resolvedManifest, std::vector<
     const std::string authority =
         schemeEnd == std::string::npos ? base : base.substr(schemeEnd + 3, hostEnd == std::string::npos ? std::string::npos : hostEnd - schemeEnd - 3);
     if (authority.find("{{") != std::string::npos || authority.find("{%") != std::string::npos) {
-      templated.push_back(base);
+      // Every stream repeats the base of the shared requester after resolution: list each once.
+      if (std::find(templated.begin(), templated.end(), base) == templated.end()) templated.push_back(base);
       continue;
     }
     const auto parts = http::parseUrl(base);

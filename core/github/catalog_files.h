@@ -22,7 +22,7 @@ struct CatalogFileInputs {
 };
 
 // The hosts of every literal url_base in the manifest (sorted, unique). A url_base whose host is
-// a template cannot be listed; `templated` receives those url_base values for a warning.
+// a template cannot be listed; `templated` receives those url_base values, each once, for a warning.
 std::vector<std::string> urlBaseHosts(const nlohmann::ordered_json& resolvedManifest,
                                       std::vector<std::string>& templated);
 

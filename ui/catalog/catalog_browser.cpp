@@ -1,5 +1,6 @@
 #include "ui/catalog/catalog_browser.h"
 
+#include "ui/common/clear_button.h"
 #include "ui/common/combo_popup_name.h"
 
 #include <QComboBox>
@@ -54,7 +55,7 @@ CatalogBrowser::CatalogBrowser(CatalogSettings settings, QWidget* parent)
   search_ = new QLineEdit;
   search_->setPlaceholderText(tr("Search connectors"));
   search_->setAccessibleName(tr("Search connectors"));
-  search_->setClearButtonEnabled(true);
+  enableClearButton(search_);
   auto* searchLabel = new QLabel(tr("&Search:"));
   searchLabel->setBuddy(search_);
   category_ = new QComboBox;

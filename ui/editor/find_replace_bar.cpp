@@ -1,6 +1,8 @@
 // The find/replace bar under an editor (Ctrl+F, Ctrl+H): incremental search, match count.
 #include "ui/editor/find_replace_bar.h"
 
+#include "ui/common/clear_button.h"
+
 #include <Qsci/qsciscintilla.h>
 
 #include <QCheckBox>
@@ -31,9 +33,7 @@ FindReplaceBar::FindReplaceBar(QsciScintilla* editor, QWidget* parent)
   find_ = new QLineEdit(this);
   find_->setPlaceholderText(tr("Find"));
   find_->setAccessibleName(tr("Find text"));
-  find_->setClearButtonEnabled(true);
-  // The line edit's built-in clear button has no name of its own.
-  for (auto* button : find_->findChildren<QToolButton*>()) button->setAccessibleName(tr("Clear find text"));
+  enableClearButton(find_);
   replace_ = new QLineEdit(this);
   replace_->setPlaceholderText(tr("Replace with"));
   replace_->setAccessibleName(tr("Replacement text"));

@@ -25,6 +25,7 @@
 #include "ui/secrets/keychain_secret_store.h"
 #include "ui/settings/app_settings.h"
 #include "ui/settings/github_account.h"
+#include "ui/settings/catalog_settings_page.h"
 #include "ui/settings/github_settings_page.h"
 #include "ui/settings/settings_dialog.h"
 #include "ui/testpanel/test_panel.h"
@@ -263,6 +264,7 @@ void MainWindow::showSettings(const QString& page) {
   auto* dialog = new SettingsDialog(this);
   dialog->setAttribute(Qt::WA_DeleteOnClose);
   dialog->addPage(new GitHubSettingsPage(githubAccount(), dialog));  // other areas add their pages here
+  dialog->addPage(new CatalogSettingsPage(dialog));
   if (!page.isEmpty()) dialog->showPage(page);
   dialog->open();
 }

@@ -2,6 +2,7 @@
 #include "ui/playground/expression_playground.h"
 
 #include "core/interpolation/builtin_docs.h"
+#include "ui/common/clear_button.h"
 
 #include <QFontDatabase>
 #include <QHeaderView>
@@ -9,7 +10,6 @@
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QSplitter>
-#include <QToolButton>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
@@ -38,9 +38,7 @@ ExpressionPlayground::ExpressionPlayground(QWidget* parent) : QWidget(parent) {
       tr("A Jinja expression, evaluated against the testing values (config) and the last response and record"));
   expression_->setPlaceholderText(QStringLiteral("config['api_key'] | length"));
   expression_->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
-  expression_->setClearButtonEnabled(true);
-  // The line edit's built-in clear button has no name of its own.
-  for (auto* button : expression_->findChildren<QToolButton*>()) button->setAccessibleName(tr("Clear expression"));
+  enableClearButton(expression_, tr("Clear expression"));
   label->setBuddy(expression_);
   layout->addWidget(label);
   layout->addWidget(expression_);

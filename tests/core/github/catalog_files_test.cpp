@@ -128,7 +128,7 @@ TEST(CatalogFiles, AForksMissingFilesAreLeftOutSoTheCatalogsOwnStay) {
   EXPECT_EQ(fileFor(plan.value(), "airbyte-integrations/connectors/source-example/README.md"), nullptr);
 }
 
-TEST(CatalogFiles, HostsComeFromLiteralUrlBasesAndTemplatedOnesAreWarnedAbout) {
+TEST(CatalogFiles, HostsComeFromLiteralUrlBasesAndTemplatedOnesAreWarnedAboutOnce) {
   const auto loaded = manifest::loadManifest(R"(version: 6.7.0
 type: DeclarativeSource
 streams:
@@ -136,6 +136,7 @@ streams:
   - {type: DeclarativeStream, name: b, retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: "https://eu.example.org"}}}
   - {type: DeclarativeStream, name: c, retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: "https://{{ config['shop'] }}.myshop.com/api"}}}
   - {type: DeclarativeStream, name: d, retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: "https://eu.example.org/{{ config['v'] }}"}}}
+  - {type: DeclarativeStream, name: e, retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: "https://{{ config['shop'] }}.myshop.com/api"}}}
 )");
   std::vector<std::string> templated;
   EXPECT_EQ(urlBaseHosts(loaded.resolved, templated), (std::vector<std::string>{"api.example.com", "eu.example.org"}));

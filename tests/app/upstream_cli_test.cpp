@@ -22,14 +22,6 @@ const char* kManifest =
     "        path: /users\n      record_selector:\n        type: RecordSelector\n        extractor:\n"
     "          type: DpathExtractor\n          field_path: []\n";
 
-void replaceIn(const TempDir& dir, const std::string& file, const std::string& from, const std::string& to) {
-  std::string text = dir.read(file);
-  const auto at = text.find(from);
-  ASSERT_NE(at, std::string::npos) << from;
-  text.replace(at, from.size(), to);
-  dir.write(file, text);
-}
-
 struct UpstreamCli : ::testing::Test {
   TempDir catalog{"manifold-cli-catalog"};
   TempDir workspace{"manifold-cli-ws"};
@@ -57,8 +49,8 @@ TEST_F(UpstreamCli, DiffUpstreamShowsTheUsersChangesOrEverythingAgainstUpstreamN
   EXPECT_EQ(r.out, "");
   EXPECT_NE(r.err.find("no difference from bundled 1.0.0"), std::string::npos) << r.err;
 
-  replaceIn(workspace, "shop/manifest.yaml", "field_path: []", "field_path: [data]");
-  replaceIn(catalog, "shop/manifest.yaml", "https://api.example.com", "https://api.example.org");
+  ASSERT_TRUE(workspace.replaceFirst("shop/manifest.yaml", "field_path: []", "field_path: [data]")) << "field_path: []";
+  ASSERT_TRUE(catalog.replaceFirst("shop/manifest.yaml", "https://api.example.com", "https://api.example.org")) << "https://api.example.com";
   r = cli({"diff-upstream", dir()});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("--- upstream/manifest.yaml\n+++ workspace/manifest.yaml\n"), std::string::npos) << r.out;
@@ -74,8 +66,8 @@ TEST_F(UpstreamCli, DiffUpstreamShowsTheUsersChangesOrEverythingAgainstUpstreamN
 }
 
 TEST_F(UpstreamCli, UpdateUpstreamMergesOrReportsTheConflictAndChangesNothing) {
-  replaceIn(workspace, "shop/manifest.yaml", "field_path: []", "field_path: [data]");
-  replaceIn(catalog, "shop/manifest.yaml", "https://api.example.com", "https://api.example.org");
+  ASSERT_TRUE(workspace.replaceFirst("shop/manifest.yaml", "field_path: []", "field_path: [data]")) << "field_path: []";
+  ASSERT_TRUE(catalog.replaceFirst("shop/manifest.yaml", "https://api.example.com", "https://api.example.org")) << "https://api.example.com";
   auto r = cli({"update-upstream", dir()});
   ASSERT_EQ(r.exitCode, 0) << r.err;
   EXPECT_NE(r.out.find("updated\tmanifest.yaml\n"), std::string::npos) << r.out;
@@ -84,8 +76,8 @@ TEST_F(UpstreamCli, UpdateUpstreamMergesOrReportsTheConflictAndChangesNothing) {
   EXPECT_NE(merged.find("field_path: [data]"), std::string::npos);
   EXPECT_NE(merged.find("api.example.org"), std::string::npos);
 
-  replaceIn(workspace, "shop/manifest.yaml", "path: /users", "path: /mine");
-  replaceIn(catalog, "shop/manifest.yaml", "path: /users", "path: /theirs");
+  ASSERT_TRUE(workspace.replaceFirst("shop/manifest.yaml", "path: /users", "path: /mine")) << "path: /users";
+  ASSERT_TRUE(catalog.replaceFirst("shop/manifest.yaml", "path: /users", "path: /theirs")) << "path: /users";
   merged = workspace.read("shop/manifest.yaml");
   r = cli({"update-upstream", dir()});
   EXPECT_EQ(r.exitCode, 1);

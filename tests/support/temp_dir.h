@@ -37,6 +37,14 @@ class TempDir {
     text << in.rdbuf();
     return text.str();
   }
+  // Replaces the first `from` in a file below the folder with `to`; false when `from` is absent.
+  bool replaceFirst(const std::string& relative, const std::string& from, const std::string& to) const {
+    std::string text = read(relative);
+    const auto at = text.find(from);
+    if (at == std::string::npos) return false;
+    write(relative, text.replace(at, from.size(), to));
+    return true;
+  }
 
  private:
   std::filesystem::path path_;

@@ -37,14 +37,6 @@ const std::string kManifest =
     "          type: DpathExtractor\n"
     "          field_path: []\n";
 
-void replaceIn(const TempDir& dir, const std::string& file, const std::string& from, const std::string& to) {
-  std::string text = dir.read(file);
-  const auto at = text.find(from);
-  ASSERT_NE(at, std::string::npos) << from;
-  text.replace(at, from.size(), to);
-  dir.write(file, text);
-}
-
 struct ForkUpstream : ::testing::Test {
   TempDir catalogDir{"manifold-catalog"};
   TempDir workspaceDir{"manifold-workspace"};
@@ -70,8 +62,8 @@ TEST_F(ForkUpstream, ComparesTheUsersChangesWithTheOriginAndEverythingWithUpstre
   EXPECT_EQ(same->diff, "");
   EXPECT_EQ(describeVersion(same->against), "bundled 1.0.0");
 
-  replaceIn(workspaceDir, "shop/manifest.yaml", "field_path: []", "field_path: [data]");
-  replaceIn(catalogDir, "shop/manifest.yaml", "https://api.example.com", "https://api.example.org");
+  ASSERT_TRUE(workspaceDir.replaceFirst("shop/manifest.yaml", "field_path: []", "field_path: [data]")) << "field_path: []";
+  ASSERT_TRUE(catalogDir.replaceFirst("shop/manifest.yaml", "https://api.example.com", "https://api.example.org")) << "https://api.example.com";
 
   const auto mine = compareForkWithUpstream(project, CompareAgainst::Origin, catalogDir.path(), {});
   ASSERT_TRUE(mine) << mine.error().message;
@@ -88,9 +80,9 @@ TEST_F(ForkUpstream, ComparesTheUsersChangesWithTheOriginAndEverythingWithUpstre
 }
 
 TEST_F(ForkUpstream, AnUpdateTakesUpstreamsChangesBesideTheUsers) {
-  replaceIn(workspaceDir, "shop/manifest.yaml", "field_path: []", "field_path: [data]");
-  replaceIn(catalogDir, "shop/manifest.yaml", "https://api.example.com", "https://api.example.org");
-  replaceIn(catalogDir, "shop/metadata.yaml", "version: 1.0.0", "version: 1.1.0");
+  ASSERT_TRUE(workspaceDir.replaceFirst("shop/manifest.yaml", "field_path: []", "field_path: [data]")) << "field_path: []";
+  ASSERT_TRUE(catalogDir.replaceFirst("shop/manifest.yaml", "https://api.example.com", "https://api.example.org")) << "https://api.example.com";
+  ASSERT_TRUE(catalogDir.replaceFirst("shop/metadata.yaml", "version: 1.0.0", "version: 1.1.0")) << "version: 1.0.0";
 
   const auto report = updateForkFromUpstream(project, catalogDir.path(), {});
   ASSERT_TRUE(report) << report.error().message;
@@ -109,8 +101,8 @@ TEST_F(ForkUpstream, AnUpdateTakesUpstreamsChangesBesideTheUsers) {
 }
 
 TEST_F(ForkUpstream, AConflictChangesNothingAndKeepsBothSidesInTheMergeFolder) {
-  replaceIn(workspaceDir, "shop/manifest.yaml", "path: /users", "path: /mine");
-  replaceIn(catalogDir, "shop/manifest.yaml", "path: /users", "path: /theirs");
+  ASSERT_TRUE(workspaceDir.replaceFirst("shop/manifest.yaml", "path: /users", "path: /mine")) << "path: /users";
+  ASSERT_TRUE(catalogDir.replaceFirst("shop/manifest.yaml", "path: /users", "path: /theirs")) << "path: /users";
   const std::string before = workspaceDir.read("shop/manifest.yaml");
 
   const auto report = updateForkFromUpstream(project, catalogDir.path(), {});

@@ -20,6 +20,7 @@
 #include "ui/editor/problems_view.h"
 #include "ui/editor/reference_navigator.h"
 #include "ui/editor/yaml_editor.h"
+#include "ui/mainwindow/window_layout.h"
 #include "ui/openapi/openapi_wizard.h"
 #include "ui/playground/expression_playground.h"
 #include "ui/secrets/keychain_secret_store.h"
@@ -165,7 +166,7 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
   autosave_timer_->start();
 
   statusBar()->showMessage(tr("Ready"));
-  resize(1200, 800);
+  restoreWindowLayout(*this, {outline_dock_, testing_dock_, results_dock_});
   updateTitle();
 }
 
@@ -191,8 +192,6 @@ void MainWindow::createDocks() {
   createTestingValuesDock();
   createPlaygroundDock();
   results_dock_->raise();
-  resizeDocks({outline_dock_}, {260}, Qt::Horizontal);
-  resizeDocks({results_dock_}, {240}, Qt::Vertical);
 }
 
 void MainWindow::createTestingValuesDock() {
@@ -223,7 +222,6 @@ void MainWindow::createTestingValuesDock() {
   layout->addWidget(check, 0, Qt::AlignRight);
   testing_dock_->setWidget(panel);
   addDockWidget(Qt::RightDockWidgetArea, testing_dock_);
-  resizeDocks({testing_dock_}, {360}, Qt::Horizontal);
 }
 
 void MainWindow::createPlaygroundDock() {
@@ -816,6 +814,7 @@ bool MainWindow::openNewBuffer(const QString& yamlText, const QString& message) 
 void MainWindow::closeEvent(QCloseEvent* event) {
   if (maybeSave()) {
     if (values_save_timer_->isActive()) saveTestingValues();
+    saveWindowLayout(*this);
     event->accept();
   } else {
     event->ignore();

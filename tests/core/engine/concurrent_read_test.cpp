@@ -83,6 +83,11 @@ struct CountingServer {
     server.server().Get("/items", [this](const httplib::Request& req, httplib::Response& res) { handle(req, res); });
     server.start();
   }
+  // A failed or cancelled read leaves requests the server is still answering; they use the
+  // members below, so they must end before those members are destroyed.
+  ~CountingServer() { server.stop(); }
+  CountingServer(const CountingServer&) = delete;
+  CountingServer& operator=(const CountingServer&) = delete;
 
   void handle(const httplib::Request& req, httplib::Response& res) {
     const int part = std::stoi(req.get_param_value("part"));
@@ -285,6 +290,7 @@ TEST(ConcurrentRead, CancelStopsEveryWorkerWithoutWaitingForTheServer) {
   }
   changed.notify_all();
   canceller.join();
+  server.stop();  // the released handlers still use mutex and changed: let them end first
   EXPECT_TRUE(read.result.cancelled);
   EXPECT_TRUE(serverStillHolding);  // the read ended while all three requests were still unanswered
   EXPECT_TRUE(read.records.empty());

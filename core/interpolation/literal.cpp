@@ -3,6 +3,8 @@
 // lists, tuples (bare "1, 2" too), dicts, sets, set(), and signed numbers.
 #include "core/interpolation/literal.h"
 
+#include "core/text/utf8.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdlib>
@@ -11,6 +13,8 @@
 namespace manifold::interpolation {
 namespace {
 
+using text::appendUtf8;
+
 constexpr int kMaxDepth = 100;
 
 struct Failure {};
@@ -18,24 +22,6 @@ struct Failure {};
 bool isDigit(char c) { return c >= '0' && c <= '9'; }
 bool isNameChar(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || isDigit(c) || static_cast<unsigned char>(c) >= 0x80;
-}
-
-void appendUtf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out += static_cast<char>(cp);
-  } else if (cp < 0x800) {
-    out += static_cast<char>(0xC0 | (cp >> 6));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else if (cp < 0x10000) {
-    out += static_cast<char>(0xE0 | (cp >> 12));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  } else {
-    out += static_cast<char>(0xF0 | (cp >> 18));
-    out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-    out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-    out += static_cast<char>(0x80 | (cp & 0x3F));
-  }
 }
 
 class LiteralParser {

@@ -4,6 +4,7 @@
 
 #include "core/engine/decode/text_encoding.h"
 #include "core/engine/engine_error.h"
+#include "core/text/utf8.h"
 
 #include <algorithm>
 #include <cctype>
@@ -183,7 +184,7 @@ std::optional<char32_t> CsvDecoder::parseDelimiter(const std::string& text) {
 
 void CsvDecoder::parseText(std::string_view text, std::vector<nlohmann::json>& bodies) const {
   std::string delimiter;
-  appendUtf8(delimiter, delimiter_);
+  text::appendUtf8(delimiter, delimiter_);
   const std::string translated = translateNewlines(text);
   RowReader reader(translated, delimiter);
   std::vector<std::string> header;

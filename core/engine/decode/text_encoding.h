@@ -19,9 +19,6 @@ bool isUtf8Name(std::string_view pythonName);
 // first byte that is not valid in that encoding.
 std::string toUtf8(std::string_view bytes, const std::string& iconvName);
 
-// Appends code point `cp` encoded as UTF-8.
-void appendUtf8(std::string& out, char32_t cp);
-
 // The offset of the first invalid UTF-8 sequence, or nullopt when `bytes` is valid UTF-8.
 std::optional<std::size_t> firstInvalidUtf8(std::string_view bytes);
 

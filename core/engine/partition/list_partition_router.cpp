@@ -2,6 +2,7 @@
 #include "core/engine/partition/list_partition_router.h"
 
 #include "core/interpolation/value.h"
+#include "core/text/utf8.h"
 
 namespace manifold::engine {
 
@@ -37,8 +38,7 @@ std::optional<std::vector<nlohmann::json>> ListPartitionRouter::iterate(const nl
     // Python iterates a str by code point.
     const auto& text = rendered.get_ref<const std::string&>();
     for (std::size_t i = 0; i < text.size();) {
-      const auto lead = static_cast<unsigned char>(text[i]);
-      const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+      const std::size_t length = text::utf8CharLength(text, i);
       values.emplace_back(text.substr(i, length));
       i += length;
     }

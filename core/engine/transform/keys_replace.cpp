@@ -2,7 +2,8 @@
 // every key of every nested object.
 #include "core/engine/transform/keys_replace.h"
 
-#include <algorithm>
+#include "core/text/utf8.h"
+
 
 namespace manifold::engine {
 namespace {
@@ -17,10 +18,6 @@ nlohmann::json replaceKeys(nlohmann::json& object, const std::string& oldText, c
   return out;
 }
 
-std::size_t utf8CharLength(unsigned char c) {
-  return c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-}
-
 }  // namespace
 
 std::string pythonReplace(const std::string& text, const std::string& oldText, const std::string& newText) {
@@ -28,7 +25,7 @@ std::string pythonReplace(const std::string& text, const std::string& oldText, c
   if (oldText.empty()) {
     out = newText;
     for (std::size_t i = 0; i < text.size();) {
-      const std::size_t n = std::min(utf8CharLength(static_cast<unsigned char>(text[i])), text.size() - i);
+      const std::size_t n = text::utf8CharLength(text, i);
       out.append(text, i, n);
       out += newText;
       i += n;

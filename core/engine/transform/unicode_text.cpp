@@ -2,7 +2,7 @@
 // the Latin-1 Supplement and Latin Extended-A blocks.
 #include "core/engine/transform/unicode_text.h"
 
-#include "core/engine/decode/text_encoding.h"
+#include "core/text/utf8.h"
 
 #include <clocale>
 #include <cwctype>
@@ -11,24 +11,8 @@
 namespace manifold::engine {
 namespace {
 
-// Decodes the UTF-8 character at `i` (advancing it); invalid bytes come back as themselves.
-char32_t nextCodePoint(std::string_view s, std::size_t& i) {
-  const auto c = static_cast<unsigned char>(s[i]);
-  std::size_t len = c < 0x80 ? 1 : (c & 0xE0) == 0xC0 ? 2 : (c & 0xF0) == 0xE0 ? 3 : (c & 0xF8) == 0xF0 ? 4 : 1;
-  if (i + len > s.size()) len = 1;
-  char32_t cp = len == 1 ? c : len == 2 ? (c & 0x1F) : len == 3 ? (c & 0x0F) : (c & 0x07);
-  for (std::size_t k = 1; k < len; ++k) {
-    const auto b = static_cast<unsigned char>(s[i + k]);
-    if ((b & 0xC0) != 0x80) {
-      len = 1;
-      cp = c;
-      break;
-    }
-    cp = (cp << 6) | (b & 0x3F);
-  }
-  i += len;
-  return cp;
-}
+using text::appendUtf8;
+using text::nextCodePoint;
 
 locale_t utf8Locale() {
   static const locale_t locale = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(nullptr));

@@ -32,6 +32,10 @@ Usage: packaging/dev.sh COMMAND [ARGS]
   test      deps + build + run every test with ctest
   bench     deps + build + run the benchmarks
   package   deps + build + make the .deb and .tar.gz in build/packages/
+  fuzz [SECONDS] [TARGET...]
+            build the libFuzzer targets with clang in build-fuzz/ and run each for SECONDS
+            (60); inputs found are kept in build-fuzz/fuzz-corpus/, crashes in
+            build-fuzz/fuzz-artifacts/; fails when a target crashed
 
 Environment: MANIFOLD_BUILD_TYPE (RelWithDebInfo), MANIFOLD_JOBS (2),
 MANIFOLD_SANITIZE=1 (address+undefined build in build-asan/), CI=true (warnings are errors).
@@ -48,6 +52,8 @@ deps() { install_missing "${packages[@]}"; }
 
 # Only the benchmarks need nginx (engine_read_bench serves its pages with it).
 bench_packages=(nginx-light)
+# Only `fuzz` needs clang and its libFuzzer runtime (Debian 12's clang is 14).
+fuzz_packages=(clang-14 libclang-rt-14-dev)
 
 install_missing() {
   local missing=()
@@ -107,6 +113,64 @@ run_benchmarks() {
   [ "$ran" = 1 ] || log "no benchmarks built yet"
 }
 
+# libFuzzer needs clang; Debian 12's is clang 14.
+fuzz_compiler() {
+  local cxx
+  for cxx in clang++-14 clang++; do
+    if command -v "$cxx" >/dev/null; then command -v "$cxx"; return 0; fi
+  done
+  log "fuzz: no clang++ found (apt-get install ${fuzz_packages[*]})"
+  return 1
+}
+
+run_fuzz() {
+  local seconds=${1:-60}
+  [ $# -gt 0 ] && shift
+  case "$seconds" in '' | *[!0-9]*) log "fuzz: SECONDS must be a whole number, not '$seconds'"; return 2 ;; esac
+  local dir=${MANIFOLD_FUZZ_BUILD_DIR:-$root/build-fuzz} cxx generator=() werror=OFF
+  cxx=$(fuzz_compiler)
+  if [ "${CI:-}" = "true" ] || [ "${MANIFOLD_WERROR:-}" = "1" ]; then werror=ON; fi
+  if [ ! -f "$dir/CMakeCache.txt" ] && command -v ninja >/dev/null; then generator=(-G Ninja); fi
+  cmake -S "$root" -B "$dir" "${generator[@]}" -DCMAKE_CXX_COMPILER="$cxx" -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DMANIFOLD_WERROR="$werror" -DMANIFOLD_FUZZ=ON -DMANIFOLD_BUILD_UI=OFF -DMANIFOLD_BUILD_BENCHMARKS=OFF >/dev/null
+  local targets=("$@")
+  if [ ${#targets[@]} -eq 0 ]; then
+    # Every manifold_fuzz_target (cmake/ManifoldTargets.cmake), as the configure step listed them.
+    mapfile -t targets <"$dir/fuzz/targets.txt"
+  fi
+  [ ${#targets[@]} -gt 0 ] || { log "fuzz: no fuzz targets"; return 1; }
+  log "building ${targets[*]} in $dir"
+  cmake --build "$dir" -j "$jobs" --target "${targets[@]}"
+  # UndefinedBehaviorSanitizer only prints by default: stop at the first report so it is a finding.
+  export UBSAN_OPTIONS=${UBSAN_OPTIONS:-halt_on_error=1:print_stacktrace=1}
+  local failed=() target
+  for target in "${targets[@]}"; do
+    local corpus="$dir/fuzz-corpus/$target" artifacts="$dir/fuzz-artifacts/$target" seeds=() seed_dir
+    local log_file="$dir/fuzz-artifacts/$target.log"
+    mkdir -p "$corpus" "$artifacts"
+    # Input folders in the source tree (tests/data/fuzz/<target>/ and any others): read, never written.
+    while IFS= read -r seed_dir; do
+      [ -d "$seed_dir" ] && seeds+=("$seed_dir")
+    done <"$dir/fuzz/$target.seeds"
+    log "fuzz $target for ${seconds}s"
+    # -timeout: one input may take 10 s at most (a slower one is a hang); -rss_limit_mb bounds
+    # memory (more is a finding). New inputs go to the first folder, the corpus in the build tree.
+    if ! "$dir/fuzz/$target" -max_total_time="$seconds" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
+         -artifact_prefix="$artifacts/" "$corpus" "${seeds[@]}" 2>"$log_file"; then
+      tail -n 60 "$log_file" >&2
+      failed+=("$target")
+    fi
+    local runs
+    runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log_file")
+    log "fuzz $target: ${runs:-?} executions in ${seconds}s, corpus $(find "$corpus" -type f | wc -l) files, log $log_file"
+  done
+  if [ ${#failed[@]} -gt 0 ]; then
+    log "fuzz: ${failed[*]} found a crash, leak, hang or memory blow-up; the input is in $dir/fuzz-artifacts/<target>/"
+    return 1
+  fi
+  log "fuzz: ${#targets[@]} target(s) ran ${seconds}s each without a finding"
+}
+
 make_package() {
   log "packaging"
   (cd "$build_dir" && cpack -B "$build_dir/packages")
@@ -121,6 +185,7 @@ case "$command" in
   test) deps; build; run_tests "$@" ;;
   bench) deps; install_missing "${bench_packages[@]}"; build; run_benchmarks "$@" ;;
   package) deps; build; make_package ;;
+  fuzz) deps; install_missing "${fuzz_packages[@]}"; run_fuzz "$@" ;;
   -h|--help|help) usage ;;
   *) usage >&2; exit 2 ;;
 esac

@@ -40,10 +40,16 @@ class RowReader {
     if (pos_ >= text_.size()) return false;
     enum class State { StartField, InField, InQuoted, QuoteInQuoted } state = State::StartField;
     std::string field;
-    bool any = false;  // the line had content (an empty line gives [])
+    std::size_t fieldCharacters = 0;  // UTF-8 characters in field, counted as they come
+    bool any = false;                 // the line had content (an empty line gives [])
+    auto append = [&](char c) {
+      field += c;
+      if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++fieldCharacters;
+    };
     auto save = [&] {
       row.push_back(std::move(field));
       field.clear();
+      fieldCharacters = 0;
     };
     while (pos_ < text_.size()) {
       const char c = text_[pos_];
@@ -64,7 +70,7 @@ class RowReader {
             pos_ += delimiter_.size();
           } else {
             state = State::InField;
-            field += c;
+            append(c);
             ++pos_;
           }
           break;
@@ -74,7 +80,7 @@ class RowReader {
             state = State::StartField;
             pos_ += delimiter_.size();
           } else {
-            field += c;
+            append(c);
             ++pos_;
           }
           break;
@@ -82,13 +88,13 @@ class RowReader {
           if (c == '"') {
             state = State::QuoteInQuoted;
           } else {
-            field += c;
+            append(c);
           }
           ++pos_;
           break;
         case State::QuoteInQuoted:
           if (c == '"') {
-            field += '"';  // doublequote: "" is one quote
+            append('"');  // doublequote: "" is one quote
             state = State::InQuoted;
             ++pos_;
           } else if (isDelimiter) {
@@ -97,13 +103,13 @@ class RowReader {
             pos_ += delimiter_.size();
           } else {
             // strict=False: text after a closing quote joins the field.
-            field += c;
+            append(c);
             state = State::InField;
             ++pos_;
           }
           break;
       }
-      if (field.size() > kFieldSizeLimit && utf8Length(field) > kFieldSizeLimit) {
+      if (fieldCharacters > kFieldSizeLimit) {
         throw ReadError("a CSV field is longer than " + std::to_string(kFieldSizeLimit) +
                         " characters (the reference's csv field limit), near byte " + std::to_string(pos_));
       }
@@ -114,10 +120,6 @@ class RowReader {
   }
 
  private:
-  static std::size_t utf8Length(const std::string& s) {
-    return static_cast<std::size_t>(std::count_if(s.begin(), s.end(), [](char c) { return (c & 0xC0) != 0x80; }));
-  }
-
   std::string_view text_;
   std::string delimiter_;
   std::size_t pos_ = 0;

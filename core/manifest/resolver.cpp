@@ -172,9 +172,11 @@ class ReferenceExpander {
 };
 
 // Walks from a node through "#/…" strings and non-mapping `$ref` targets to the node whose
-// content the resolved manifest shows at the same place.
-const Json* settle(const Json& root, const Json* node, std::string& pointer) {
-  for (int hops = 0; hops < 64; ++hops) {
+// content the resolved manifest shows at the same place. `hops` is shared by the nested calls
+// that follow a mapping's `$ref`, so a reference cycle (which the expander reports) ends here
+// too instead of recursing until the stack overflows.
+const Json* settle(const Json& root, const Json* node, std::string& pointer, int& hops) {
+  for (; hops > 0; --hops) {
     if (isReferenceString(*node)) {
       std::string target;
       const Json* next = lookupReference(root, std::string_view(node->get_ref<const std::string&>()).substr(2), &target);
@@ -187,7 +189,8 @@ const Json* settle(const Json& root, const Json* node, std::string& pointer) {
       auto ref = node->find(std::string(kRef));
       if (ref == node->end()) return node;
       std::string targetPointer = childPointer(pointer, kRef);
-      const Json* target = settle(root, &*ref, targetPointer);
+      --hops;
+      const Json* target = settle(root, &*ref, targetPointer, hops);
       if (target->is_object() || target == &*ref) return node;
       node = target;
       pointer = std::move(targetPointer);
@@ -196,6 +199,11 @@ const Json* settle(const Json& root, const Json* node, std::string& pointer) {
     return node;
   }
   return node;
+}
+
+const Json* settle(const Json& root, const Json* node, std::string& pointer) {
+  int hops = 256;
+  return settle(root, node, pointer, hops);
 }
 
 }  // namespace

@@ -94,6 +94,23 @@ TEST(Resolver, NamesTheCycleAndPointsAtTheReference) {
   EXPECT_EQ(d.path, "/definitions/a/$ref");
 }
 
+// Found by manifest_fuzz: locating a node whose `$ref` chain is a cycle recursed until the stack
+// overflowed (the validator locates every diagnostic, so `manifold-cli validate` crashed).
+TEST(Resolver, LocatesANodeInsideAReferenceCycleWithoutEndlessRecursion) {
+  const Document document = Document::parse(
+      "definitions:\n"
+      "  a:\n    $ref: '#/definitions/b'\n"
+      "  b:\n    $ref: '#/definitions/a'\n"
+      "streams:\n  - $ref: '#/definitions/a'\n");
+  const Resolver resolver(document);
+  const ResolvedManifest resolved = resolver.resolve();
+  ASSERT_FALSE(resolved.diagnostics.empty());
+  EXPECT_NE(resolved.diagnostics[0].message.find("circular reference"), std::string::npos);
+  EXPECT_TRUE(resolver.locate("/streams/0").known());
+  EXPECT_TRUE(resolver.locate("/streams/0/name").known());
+  EXPECT_TRUE(resolver.locate("/definitions/a/x").known());
+}
+
 TEST(Resolver, ReportsMissingTargetsWithASuggestion) {
   auto r = resolveText("definitions:\n  requester: {type: HttpRequester}\nuse:\n  $ref: '#/definitions/requestr'\n");
   ASSERT_EQ(r.manifest.diagnostics.size(), 1u);

@@ -14,7 +14,7 @@ fi
 # Debian 12 packages the build, the tests and the app need.
 packages=(
   cmake ninja-build g++ pkg-config ccache dpkg-dev file
-  qt6-base-dev qt6-base-dev-tools qt6-svg-dev libqt6svg6-dev qt6-qpa-plugins libgl-dev
+  qt6-base-dev qt6-base-dev-tools qt6-svg-dev qt6-qpa-plugins libgl-dev
   libqscintilla2-qt6-dev qtkeychain-qt6-dev libyaml-cpp-dev nlohmann-json3-dev libcurl4-openssl-dev libssl-dev
   libcli11-dev libgtest-dev libgmock-dev libbenchmark-dev libcpp-httplib-dev
   libxml2-dev zlib1g-dev libzip-dev libsimdjson-dev

@@ -191,15 +191,13 @@ Value filterInt(const Value& v, const CallArgs& args, Runtime&) {
     case ValueKind::Float: {
       const double d = v.asDouble();
       if (std::isnan(d)) return defaultValue;
-      if (std::isinf(d) || std::fabs(d) >= 9.2e18) throwValueError("cannot convert float infinity to integer");
-      return Value(static_cast<std::int64_t>(d));
+      return Value(integerFromFloat(d));
     }
     case ValueKind::String: {
       if (auto i = parsePythonInt(v.asString(), base)) return Value(*i);
       if (auto d = parsePythonFloat(v.asString())) {
         if (std::isnan(*d)) return defaultValue;
-        if (std::isinf(*d) || std::fabs(*d) >= 9.2e18) throwValueError("cannot convert float infinity to integer");
-        return Value(static_cast<std::int64_t>(*d));
+        return Value(integerFromFloat(*d));
       }
       return defaultValue;
     }

@@ -66,8 +66,7 @@ Value macroTimestamp(const CallArgs& args, Runtime&) {
   if (dt.kind() == ValueKind::Float) {
     const double d = dt.asDouble();
     if (std::isnan(d)) throwValueError("cannot convert float NaN to integer");
-    if (std::isinf(d) || std::fabs(d) >= 9.2e18) throwValueError("cannot convert float infinity to integer");
-    return Value(static_cast<std::int64_t>(d));
+    return Value(integerFromFloat(d));
   }
   return Value(static_cast<double>(strToDatetime(dt).micros) / 1e6);
 }

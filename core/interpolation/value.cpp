@@ -1,9 +1,11 @@
 // Value: kinds, accessors over borrowed JSON and owned Python values, JSON conversion.
 #include "core/interpolation/value.h"
 
+#include "core/interpolation/error.h"
 #include "core/interpolation/python_format.h"
 
 #include <cmath>
+#include <limits>
 
 namespace manifold::interpolation {
 
@@ -127,15 +129,36 @@ bool Value::asBool() const {
   return truthy();
 }
 
+namespace {
+// Python's int() of a float truncates toward zero; a value beyond int64 (or NaN) has no int64
+// form, so it saturates instead of being converted out of range, which is undefined.
+std::int64_t truncatedToInt(double d) {
+  if (std::isnan(d)) return 0;
+  constexpr double kLimit = 9223372036854775808.0;  // 2^63
+  if (d >= kLimit) return std::numeric_limits<std::int64_t>::max();
+  if (d < -kLimit) return std::numeric_limits<std::int64_t>::min();
+  return static_cast<std::int64_t>(d);
+}
+}  // namespace
+
+std::int64_t integerFromFloat(double d) {
+  if (std::isinf(d)) throwValueError("cannot convert float infinity to integer");
+  if (std::isnan(d)) throwValueError("cannot convert float NaN to integer");
+  if (std::fabs(d) >= 9223372036854775808.0) {
+    throwValueError("integer " + formatPythonFloat(d) + " is outside the 64-bit range");
+  }
+  return static_cast<std::int64_t>(d);
+}
+
 std::int64_t Value::asInt() const {
   if (const auto* i = std::get_if<std::int64_t>(&data_)) return *i;
   if (const auto* b = std::get_if<bool>(&data_)) return *b ? 1 : 0;
-  if (const auto* d = std::get_if<double>(&data_)) return static_cast<std::int64_t>(*d);
+  if (const auto* d = std::get_if<double>(&data_)) return truncatedToInt(*d);
   if (const auto* ref = std::get_if<JsonRef>(&data_)) {
     const json& node = *ref->node;
     if (node.is_number_integer()) return node.get<std::int64_t>();
     if (node.is_boolean()) return node.get<bool>() ? 1 : 0;
-    if (node.is_number_float()) return static_cast<std::int64_t>(node.get<double>());
+    if (node.is_number_float()) return truncatedToInt(node.get<double>());
   }
   return 0;
 }

@@ -69,6 +69,11 @@ struct JsonRef {
   std::shared_ptr<const nlohmann::json> owner;
 };
 
+// Python's int() of a float, truncating toward zero. Throws a ValueError for infinity, and for
+// a finite value outside the 64-bit range (Python's integers are unbounded; Manifold's are not).
+// NaN is the caller's to handle: filters and macros treat it differently.
+std::int64_t integerFromFloat(double d);
+
 class Value {
  public:
   Value() = default;  // undefined

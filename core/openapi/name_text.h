@@ -17,4 +17,13 @@ std::string lowerAscii(std::string text);
 // Lower-case letters and digits only, so next_cursor, nextCursor and NEXT-CURSOR compare equal.
 std::string normalizedName(std::string_view name);
 
+// True for a name a template can reach with a dot: letters, digits and '_', not starting with a digit.
+bool isIdentifier(std::string_view key);
+
+// A Jinja string literal in single quotes, with quotes and backslashes escaped.
+std::string quotedLiteral(std::string_view text);
+
+// How a template reads member `key` of an object: ".key" for an identifier, "['key']" otherwise.
+std::string memberAccess(std::string_view key);
+
 }  // namespace manifold::openapi

@@ -38,7 +38,7 @@ std::string trimSlash(std::string path) {
   return path;
 }
 
-std::string configRef(std::string_view key) { return "config['" + std::string(key) + "']"; }
+std::string configRef(std::string_view key) { return "config[" + quotedLiteral(key) + "]"; }
 
 // A spec property from a parameter's schema: type, enum, format, default and description kept.
 Json inputSchema(RefResolver& resolver, const Parameter& param, const std::string& title) {
@@ -315,9 +315,10 @@ class Importer {
       if (!key.empty() && parent.exprs.size() + 1 == params.size()) {
         for (std::size_t i = 0; i + 1 < params.size(); ++i) {
           const auto& e = parent.exprs[i];
-          draft.exprs[i] = e.rfind("stream_partition.", 0) == 0 ? "stream_partition.parent_slice." + e.substr(17) : e;
+          constexpr std::string_view kPartition = "stream_partition";
+          draft.exprs[i] = e.rfind(kPartition, 0) == 0 ? std::string(kPartition) + ".parent_slice" + e.substr(kPartition.size()) : e;
         }
-        draft.exprs.back() = "stream_partition." + last;
+        draft.exprs.back() = "stream_partition" + memberAccess(last);
         ParentLink link;
         link.parentName = parent.stream.name;
         link.parentKey = key;

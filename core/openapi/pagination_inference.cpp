@@ -18,11 +18,6 @@ bool oneOf(std::string_view name, std::initializer_list<std::string_view> names)
   return std::any_of(names.begin(), names.end(), [&](std::string_view c) { return n == normalizedName(c); });
 }
 
-bool isIdentifier(std::string_view key) {
-  if (key.empty() || std::isdigit(static_cast<unsigned char>(key.front()))) return false;
-  return std::all_of(key.begin(), key.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
-}
-
 // A template reading a response field that may be missing on the last page without failing:
 // response.next_cursor, or response.get('links', {}).get('next') for nested or odd keys.
 std::string fieldExpression(std::string_view root, const std::vector<std::string>& path) {
@@ -31,7 +26,7 @@ std::string fieldExpression(std::string_view root, const std::vector<std::string
     return expr + "." + path[0];
   }
   for (std::size_t i = 0; i < path.size(); ++i) {
-    expr += ".get('" + path[i] + "'" + (i + 1 < path.size() ? ", {})" : ")");
+    expr += ".get(" + quotedLiteral(path[i]) + (i + 1 < path.size() ? ", {})" : ")");
   }
   return expr;
 }

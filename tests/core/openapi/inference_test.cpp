@@ -109,6 +109,35 @@ TEST(OpenApi30Import, GrandchildReadsTheGrandparentValueFromParentSlice) {
   EXPECT_TRUE(mentions(issues.notInferred, "parent key"));
 }
 
+// A parameter named like user-id is no identifier: the template must index, not dot into, the partition.
+TEST(OpenApi30Import, PathParameterThatIsNoIdentifierIsReadByIndex) {
+  const std::string text = R"(
+openapi: 3.0.0
+info: {title: T, version: "1"}
+servers: [{url: "https://api.example.com"}]
+paths:
+  /users:
+    get: {responses: {"200": {description: x, content: {application/json: {schema: {type: array, items: {type: object, properties: {user-id: {type: string}}}}}}}}}
+  /users/{user-id}/posts:
+    get:
+      parameters: [{name: user-id, in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: x, content: {application/json: {schema: {type: array, items: {type: object}}}}}}
+  /orgs/{org'name}/teams:
+    get:
+      parameters: [{name: "org'name", in: path, required: true, schema: {type: string}}]
+      responses: {"200": {description: x, content: {application/json: {schema: {type: array, items: {type: object}}}}}}
+)";
+  const auto plan = planFromText(text);
+  const auto posts = streamNamed(plan, "posts");
+  ASSERT_TRUE(posts.parent);
+  EXPECT_EQ(posts.parent->partitionField, "user-id");
+  EXPECT_EQ(posts.requestPath, "/users/{{ stream_partition['user-id'] }}/posts");
+  EXPECT_EQ(streamNamed(plan, "teams").requestPath, "/orgs/{{ config['org\\'name'] }}/teams");
+  auto yaml = writeManifest(plan);
+  ASSERT_TRUE(yaml) << yaml.error().message;
+  EXPECT_EQ(manifestFindings(yaml.value()), "") << yaml.value();
+}
+
 TEST(OpenApi30Import, PathParameterWithoutParentListBecomesASpecInput) {
   const auto plan = planFromFixture("repos_openapi30.yaml");
   const auto comments = streamNamed(plan, "comments");

@@ -3,7 +3,12 @@
 #include <cstdint>
 #include <cstdio>
 
+#include "core/http/url.h"
 #include "core/workspace/file_io.h"
+
+#include <algorithm>
+#include <cctype>
+#include <set>
 
 namespace manifold::builder {
 
@@ -35,6 +40,41 @@ const TestReadRecord::Stream* TestReadRecord::find(std::string_view name) const 
   return nullptr;
 }
 
+std::vector<std::string> TestReadRecord::hosts(const std::vector<std::string>* names) const {
+  std::set<std::string> out;
+  for (const auto& stream : streams) {
+    if (names != nullptr && std::find(names->begin(), names->end(), stream.name) == names->end()) continue;
+    out.insert(stream.hosts.begin(), stream.hosts.end());
+  }
+  return {out.begin(), out.end()};
+}
+
+std::vector<std::string> hostsInStreamRead(const nlohmann::json& streamRead) {
+  std::set<std::string> out;
+  const auto addUrlOf = [&](const nlohmann::json& exchange) {
+    if (!exchange.is_object() || !exchange.contains("request") || !exchange["request"].is_object()) return;
+    const auto& request = exchange["request"];
+    if (!request.contains("url") || !request["url"].is_string()) return;
+    if (const auto parts = http::parseUrl(request["url"].get<std::string>()); parts && !parts->host.empty()) {
+      std::string host = parts->host;
+      std::transform(host.begin(), host.end(), host.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      out.insert(std::move(host));
+    }
+  };
+  if (!streamRead.is_object()) return {};
+  if (streamRead.contains("slices") && streamRead["slices"].is_array()) {
+    for (const auto& slice : streamRead["slices"]) {
+      if (!slice.is_object() || !slice.contains("pages") || !slice["pages"].is_array()) continue;
+      for (const auto& page : slice["pages"]) addUrlOf(page);
+    }
+  }
+  if (streamRead.contains("auxiliary_requests") && streamRead["auxiliary_requests"].is_array()) {
+    for (const auto& request : streamRead["auxiliary_requests"]) addUrlOf(request);
+  }
+  return {out.begin(), out.end()};
+}
+
 std::map<std::string, std::string> streamFingerprints(const nlohmann::ordered_json& resolvedManifest) {
   std::map<std::string, std::string> out;
   if (!resolvedManifest.is_object() || !resolvedManifest.contains("streams")) return out;
@@ -57,7 +97,7 @@ nlohmann::json toJson(const TestReadRecord& record) {
   nlohmann::json streams = nlohmann::json::array();
   for (const auto& s : record.streams) {
     streams.push_back({{"name", s.name}, {"records", s.records}, {"passed", s.passed}, {"testedAt", s.testedAt},
-                       {"fingerprint", s.fingerprint}});
+                       {"fingerprint", s.fingerprint}, {"hosts", s.hosts}});
   }
   return {{"finishedAt", record.finishedAt}, {"streams", streams}};
 }
@@ -78,6 +118,11 @@ TestReadRecord testReadRecordFromJson(const nlohmann::json& json) {
     stream.passed = s.contains("passed") && s["passed"].is_boolean() && s["passed"].get<bool>();
     stream.testedAt = text(s, "testedAt");
     stream.fingerprint = text(s, "fingerprint");
+    if (s.contains("hosts") && s["hosts"].is_array()) {
+      for (const auto& host : s["hosts"]) {
+        if (host.is_string()) stream.hosts.push_back(host.get<std::string>());
+      }
+    }
     if (!stream.name.empty()) record.streams.push_back(std::move(stream));
   }
   return record;

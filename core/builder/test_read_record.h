@@ -14,7 +14,8 @@
 namespace manifold::builder {
 
 // {"finishedAt": "...", "streams": [{"name": "users", "records": 12, "passed": true,
-//   "testedAt": "...", "fingerprint": "9f0c..."}]}; older files without testedAt/fingerprint load too.
+//   "testedAt": "...", "fingerprint": "9f0c...", "hosts": ["api.example.com"]}]}; older files
+// without testedAt/fingerprint/hosts load too.
 struct TestReadRecord {
   struct Stream {
     std::string name;
@@ -22,12 +23,19 @@ struct TestReadRecord {
     bool passed = false;
     std::string testedAt;     // ISO 8601 UTC; empty in older files
     std::string fingerprint;  // streamFingerprint() of the definition read; empty: unknown
+    std::vector<std::string> hosts;  // the hosts its requests went to (lower-case, sorted)
   };
   std::string finishedAt;  // the newest testedAt
   std::vector<Stream> streams;
 
   const Stream* find(std::string_view name) const;
+  // Every host the recorded reads contacted, sorted; with `streams` given, only theirs.
+  std::vector<std::string> hosts(const std::vector<std::string>* streams = nullptr) const;
 };
+
+// The hosts the requests of a StreamRead went to: each page's request and each auxiliary
+// request (token refreshes, logins, parent streams), lower-case, sorted, distinct.
+std::vector<std::string> hostsInStreamRead(const nlohmann::json& streamRead);
 
 // A short stable hash of a stream's resolved definition ($refs and $parameters applied), so an
 // edit anywhere that reaches the stream changes it. Empty when the manifest has no such stream.

@@ -4,27 +4,11 @@
 #include <cctype>
 #include <set>
 
-#include "core/http/url.h"
-
 namespace manifold::github {
 
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-void collectUrlBases(const Json& node, std::vector<std::string>& out) {
-  if (node.is_object()) {
-    for (auto it = node.begin(); it != node.end(); ++it) {
-      if (it.key() == "url_base" && it.value().is_string()) {
-        out.push_back(it.value().get<std::string>());
-      } else {
-        collectUrlBases(it.value(), out);
-      }
-    }
-  } else if (node.is_array()) {
-    for (const auto& item : node) collectUrlBases(item, out);
-  }
-}
 
 // YAML needs quotes around a scalar that could read as something else; double quotes with
 // backslash escapes are always safe.
@@ -72,26 +56,6 @@ std::string xmlEscape(const std::string& text) {
 }
 
 }  // namespace
-
-std::vector<std::string> urlBaseHosts(const Json& resolvedManifest, std::vector<std::string>& templated) {
-  std::vector<std::string> bases;
-  collectUrlBases(resolvedManifest, bases);
-  std::set<std::string> hosts;
-  for (const auto& base : bases) {
-    const auto schemeEnd = base.find("://");
-    const auto hostEnd = schemeEnd == std::string::npos ? std::string::npos : base.find_first_of("/?#", schemeEnd + 3);
-    const std::string authority =
-        schemeEnd == std::string::npos ? base : base.substr(schemeEnd + 3, hostEnd == std::string::npos ? std::string::npos : hostEnd - schemeEnd - 3);
-    if (authority.find("{{") != std::string::npos || authority.find("{%") != std::string::npos) {
-      // Every stream repeats the base of the shared requester after resolution: list each once.
-      if (std::find(templated.begin(), templated.end(), base) == templated.end()) templated.push_back(base);
-      continue;
-    }
-    const auto parts = http::parseUrl(base);
-    if (parts && !parts->host.empty()) hosts.insert(parts->host);
-  }
-  return {hosts.begin(), hosts.end()};
-}
 
 std::string titleFromName(const std::string& name) {
   std::string title;

@@ -21,11 +21,6 @@ struct CatalogFileInputs {
   nlohmann::ordered_json resolvedManifest;  // null when the manifest did not load
 };
 
-// The hosts of every literal url_base in the manifest (sorted, unique). A url_base whose host is
-// a template cannot be listed; `templated` receives those url_base values, each once, for a warning.
-std::vector<std::string> urlBaseHosts(const nlohmann::ordered_json& resolvedManifest,
-                                      std::vector<std::string>& templated);
-
 // "my-api" → "My Api".
 std::string titleFromName(const std::string& name);
 

@@ -8,8 +8,11 @@
 #include <regex>
 #include <sstream>
 
+#include "core/github/allowed_hosts_edit.h"
 #include "core/github/catalog_files.h"
+#include "core/hosts/allowed_hosts_entries.h"
 #include "core/interpolation/encoding.h"
+#include "core/manifest/connector_metadata.h"
 #include "core/manifest/manifest_loader.h"
 #include "core/workspace/origin.h"
 #include "core/workspace/file_io.h"
@@ -289,8 +292,40 @@ Result<ContributionPlan> planContribution(const ContributionRequest& request) {
   inputs.definitionId = interpolation::uuid4();
   inputs.releaseDate = workspace::utcNowIso().substr(0, 10);
   inputs.resolvedManifest = loaded.resolved;
-  std::vector<std::string> templatedBases;
-  inputs.allowedHosts = urlBaseHosts(loaded.resolved, templatedBases);
+  // allowedHosts: what the manifest names (a templated host as its ${field} placeholder) and every
+  // host a recorded test read of a stream the manifest still has contacted (token endpoints,
+  // logins, next-page links on other hosts).
+  const auto valuesText = workspace::readTextFile(dir / ".manifold" / "testing_values.json");
+  const nlohmann::json testingConfig = valuesText ? nlohmann::json::parse(*valuesText, nullptr, false) : nlohmann::json();
+  const nlohmann::json hostConfig = testingConfig.is_object() ? testingConfig : nlohmann::json::object();
+  std::vector<std::string> seenHosts;
+  if (const auto record = builder::readTestReadRecord(dir)) {
+    std::vector<std::string> streams;
+    for (const auto& [streamName, fingerprint] : builder::streamFingerprints(loaded.resolved)) streams.push_back(streamName);
+    seenHosts = record->hosts(&streams);
+  }
+  const auto hostEntries = hosts::allowedHostsEntries(loaded.resolved, hostConfig, seenHosts);
+  inputs.allowedHosts = hostEntries.entries;
+  std::optional<std::string> metadataContent = metadataText;
+  if (metadataText) {
+    const auto declared = manifest::allowedHostsFromMetadata(*metadataText);
+    const auto missing =
+        declared.error.empty()
+            ? hosts::undeclaredEntries(declared.hosts.value_or(std::vector<std::string>{}), hostEntries.entries, hostConfig)
+            : std::vector<std::string>{};
+    std::string list;
+    for (const auto& host : missing) list += (list.empty() ? "" : ", ") + host;
+    if (!missing.empty()) {
+      if (auto edited = addAllowedHosts(*metadataText, missing)) {
+        metadataContent = std::move(edited);
+        plan.warnings.push_back("metadata.yaml's allowedHosts gets " + list +
+                                ", which the manifest names or test reads contacted; check them in the diff");
+      } else {
+        plan.warnings.push_back("the manifest names or test reads contacted " + list +
+                                ", which metadata.yaml's allowedHosts does not list; add them by hand");
+      }
+    }
+  }
 
   // Each folder file, or the generated one a new connector lacks; a fork's missing file is left
   // out so the catalog's copy stays.
@@ -306,7 +341,7 @@ Result<ContributionPlan> planContribution(const ContributionRequest& request) {
     plan.files.push_back({source, substituteName(pattern, name), *content, generated});
   };
   add("manifest.yaml", request.layout.manifestPath, manifestText, nullptr);
-  add("metadata.yaml", request.layout.metadataPath, metadataText, &generateMetadata);
+  add("metadata.yaml", request.layout.metadataPath, metadataContent, &generateMetadata);
   add("icon.svg", request.layout.iconPath, workspace::readTextFile(dir / "icon.svg"), &generateIcon);
   add("README.md", request.layout.docsPath, workspace::readTextFile(dir / "README.md"), &generateDocsPage);
   add("acceptance-test-config.yml", request.layout.acceptanceTestsPath,
@@ -325,15 +360,16 @@ Result<ContributionPlan> planContribution(const ContributionRequest& request) {
   if (!workspace::readTextFile(dir / "README.md") && !(isNew && request.generateMissing)) {
     plan.warnings.push_back("README.md is missing; the catalog's docs page will not change");
   }
-  for (const auto& base : templatedBases) {
-    plan.warnings.push_back("url_base '" + base + "' has a templated host; list its hosts in metadata.yaml's allowedHosts");
+  for (const auto& url : hostEntries.unlisted) {
+    plan.warnings.push_back("'" + url + "' has a host templated from more than config fields; list its hosts in "
+                            "metadata.yaml's allowedHosts by hand");
   }
   addValidationWarnings(loaded.diagnostics, plan);
 
   // Secrets: what the caller passed, plus secret fields found in the local testing values.
   std::vector<std::string> secrets = request.secretValues;
-  if (const auto values = workspace::readTextFile(dir / ".manifold" / "testing_values.json")) {
-    const auto config = nlohmann::json::parse(*values, nullptr, false);
+  {
+    const auto& config = testingConfig;
     if (config.is_object() && loaded.resolved.is_object() && loaded.resolved.contains("spec")) {
       const nlohmann::json spec = nlohmann::json::parse(loaded.resolved["spec"].dump());
       if (spec.contains("connection_specification")) {

@@ -1,5 +1,8 @@
 #include "core/github/github_client.h"
 
+#include "core/http/host_allowlist.h"
+#include "core/http/url.h"
+
 #include <cstdlib>
 #include <ctime>
 #include <utility>
@@ -121,12 +124,17 @@ GitHubError errorFor(const GitHubResponse& response, std::string_view what) {
 
 GitHubClient::GitHubClient(GitHubClientOptions options)
     : options_(std::move(options)), http_([this] {
+        options_.apiUrl = trimTrailingSlash(options_.apiUrl);
         http::HttpClientOptions h = options_.http;
         h.userAgent = options_.userAgent;
+        // The token goes to the configured API host and nowhere else: a redirect to another
+        // host (even one the HTTP client would strip Authorization for) fails before connecting.
+        if (const auto parts = http::parseUrl(options_.apiUrl)) {
+          auto allow = http::HostAllowlist::fromPatterns({parts->host}, nlohmann::json::object());
+          if (auto* list = std::get_if<http::HostAllowlist>(&allow)) h.allowedHosts = *list;
+        }
         return h;
-      }()) {
-  options_.apiUrl = trimTrailingSlash(options_.apiUrl);
-}
+      }()) {}
 
 Result<GitHubResponse> GitHubClient::send(std::string_view method, std::string_view path,
                                           const std::optional<nlohmann::json>& body,
@@ -149,10 +157,16 @@ Result<GitHubResponse> GitHubClient::send(std::string_view method, std::string_v
   if (!sent) {
     const auto& failure = sent.error();
     GitHubError error;
-    error.kind = failure.kind == http::HttpErrorKind::Timeout     ? GitHubErrorKind::Timeout
-                 : failure.kind == http::HttpErrorKind::Cancelled ? GitHubErrorKind::Cancelled
-                                                                  : GitHubErrorKind::Network;
-    error.message = removeSecret("cannot reach GitHub: " + failure.message, options_.token);
+    error.kind = failure.kind == http::HttpErrorKind::Timeout          ? GitHubErrorKind::Timeout
+                 : failure.kind == http::HttpErrorKind::Cancelled      ? GitHubErrorKind::Cancelled
+                 : failure.kind == http::HttpErrorKind::HostNotAllowed ? GitHubErrorKind::Refused
+                                                                       : GitHubErrorKind::Network;
+    error.message = removeSecret(
+        error.kind == GitHubErrorKind::Refused
+            ? "refused to send the GitHub token to another host than the GitHub API's (" + options_.apiUrl +
+                  "): " + failure.message
+            : "cannot reach GitHub: " + failure.message,
+        options_.token);
     return error;
   }
   GitHubResponse response;

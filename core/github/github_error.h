@@ -20,7 +20,7 @@ enum class GitHubErrorKind {
   Timeout,       // no response in time, or a fork that never became ready
   Cancelled,     // the caller's stop_token was triggered
   BadResponse,   // a 2xx whose body is not what the API documents
-  Refused,       // the contribution was refused before sending (secrets, bad name, files)
+  Refused,       // refused before sending: secrets, bad name, files, or a host other than the API's
 };
 
 std::string_view gitHubErrorKindName(GitHubErrorKind kind);

@@ -120,7 +120,7 @@ std::vector<std::string> secretTestingValues(const QString& manifestText, const 
 }
 
 void recordTestRead(const QString& connectorDir, const QString& manifestText, const QString& stream, int records,
-                    bool passed) {
+                    bool passed, const nlohmann::json& streamRead) {
   if (connectorDir.isEmpty()) return;
   const auto loaded = manifest::loadManifest(manifestText.toStdString());
   builder::TestReadRecord::Stream entry;
@@ -129,6 +129,7 @@ void recordTestRead(const QString& connectorDir, const QString& manifestText, co
   entry.passed = passed;
   entry.testedAt = workspace::utcNowIso();
   entry.fingerprint = builder::streamFingerprint(loaded.resolved, entry.name);
+  entry.hosts = builder::hostsInStreamRead(streamRead);
   builder::recordStreamTestRead(connectorDir.toStdString(), std::move(entry));
 }
 

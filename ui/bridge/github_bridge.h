@@ -55,7 +55,8 @@ std::vector<std::string> secretTestingValues(const QString& manifestText, const 
 
 // Records a finished test read of `stream` in the connector folder, for the reviewer's check
 // that every stream passed a read since its last change. Disk I/O: call it off the GUI thread.
+// `streamRead` gives the hosts its requests went to.
 void recordTestRead(const QString& connectorDir, const QString& manifestText, const QString& stream, int records,
-                    bool passed);
+                    bool passed, const nlohmann::json& streamRead = nlohmann::json());
 
 }  // namespace manifold::ui

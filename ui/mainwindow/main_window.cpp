@@ -6,6 +6,7 @@
 #include "core/version.h"
 #include "ui/bridge/detected_schema_writer.h"
 #include "ui/bridge/github_bridge.h"
+#include "ui/bridge/hosts_bridge.h"
 #include "ui/bridge/upstream_bridge.h"
 #include "ui/catalog/catalog_browser.h"
 #include "ui/catalog/upstream_dialog.h"
@@ -20,6 +21,7 @@
 #include "ui/editor/problems_view.h"
 #include "ui/editor/reference_navigator.h"
 #include "ui/editor/yaml_editor.h"
+#include "ui/hosts/hosts_view.h"
 #include "ui/mainwindow/window_layout.h"
 #include "ui/openapi/openapi_wizard.h"
 #include "ui/playground/expression_playground.h"
@@ -42,6 +44,7 @@
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QFileSystemWatcher>
+#include <QFutureWatcher>
 #include <QInputDialog>
 #include <QLabel>
 #include <QMenuBar>
@@ -52,6 +55,8 @@
 #include <QUuid>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
+
+#include <utility>
 
 namespace manifold::ui {
 
@@ -115,6 +120,7 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
   connect(outline_, &OutlineView::jumpRequested, this, &MainWindow::goToPosition);
   connect(testing_form_, &TestingValuesForm::edited, this, [this] {
     playground_->setConfig(testingValues());
+    refreshHosts();
     if (!connector_dir_.isEmpty()) values_save_timer_->start();
   });
   values_save_timer_ = new QTimer(this);
@@ -131,9 +137,14 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
   // Each finished read is recorded in the connector folder for Contribute's reviewer checks.
   connect(test_panel_, &TestPanel::readFinished, this,
           [this](const QString& stream, const QString& manifest, int records, bool passed) {
+            const nlohmann::json& streamRead = test_panel_->streamRead();
+            for (const QString& host : hostsOfStreamRead(streamRead)) {
+              if (!session_hosts_.contains(host)) session_hosts_ << host;
+            }
+            refreshHosts();
             if (connector_dir_.isEmpty()) return;
-            (void)QtConcurrent::run([dir = connector_dir_, manifest, stream, records, passed] {
-              recordTestRead(dir, manifest, stream, records, passed);
+            (void)QtConcurrent::run([dir = connector_dir_, manifest, stream, records, passed, streamRead] {
+              recordTestRead(dir, manifest, stream, records, passed, streamRead);
             });
           });
   connect(editor_, &QsciScintilla::cursorPositionChanged, this, &MainWindow::followCaretStream);
@@ -149,6 +160,7 @@ MainWindow::MainWindow(RecoveryStore recovery, QWidget* parent)
     playground_->setHeaders(response.is_object() ? response.value("headers", nlohmann::json()) : nlohmann::json());
     playground_->setRecord(test_panel_->lastRecord());
   });
+  test_panel_->setReadGate([this] { return confirmCredentialHosts(); });
   test_panel_->setInputsProvider([this] {
     TestInputs inputs;
     inputs.manifestText = editor_->text();
@@ -191,8 +203,41 @@ void MainWindow::createDocks() {
   tabifyDockWidget(results_dock_, problems_dock_);
   createTestingValuesDock();
   createPlaygroundDock();
+  createHostsDock();
   results_dock_->raise();
 }
+
+void MainWindow::createHostsDock() {
+  hosts_dock_ = new QDockWidget(tr("Hosts"), this);
+  hosts_dock_->setObjectName(QStringLiteral("hostsDock"));
+  hosts_dock_->setAccessibleName(tr("Hosts"));
+  hosts_view_ = new HostsView(hosts_dock_);
+  hosts_dock_->setWidget(hosts_view_);
+  addDockWidget(Qt::BottomDockWidgetArea, hosts_dock_);
+  tabifyDockWidget(problems_dock_, hosts_dock_);
+  connect(hosts_view_, &HostsView::jumpRequested, this, &MainWindow::goToPosition);
+  hosts_timer_ = new QTimer(this);
+  hosts_timer_->setSingleShot(true);
+  hosts_timer_->setInterval(300);
+  connect(hosts_timer_, &QTimer::timeout, this, [this] {
+    const quint64 generation = ++hosts_generation_;
+    auto* watcher = new QFutureWatcher<UiHostReport>(this);
+    connect(watcher, &QFutureWatcher<UiHostReport>::finished, this, [this, watcher] {
+      watcher->deleteLater();
+      const UiHostReport report = watcher->result();
+      if (report.generation != hosts_generation_) return;  // a newer one is on its way
+      hosts_view_->showReport(report);
+      hosts_dock_->setWindowTitle(report.warnings.isEmpty() ? tr("Hosts")
+                                                            : tr("Hosts (%1)").arg(report.warnings.size()));
+    });
+    watcher->setFuture(QtConcurrent::run(
+        [dir = connector_dir_, text = editor_->text(), config = testingValues(), seen = session_hosts_, generation] {
+          return hostReportFor(dir, text, config, seen, generation);
+        }));
+  });
+}
+
+void MainWindow::refreshHosts() { hosts_timer_->start(); }
 
 void MainWindow::createTestingValuesDock() {
   testing_dock_ = new QDockWidget(tr("Testing values"), this);
@@ -323,14 +368,102 @@ void MainWindow::setConnectorDir(const QString& dir) {
     values = loaded.values;
   }
   setTestingValues(values);
+  session_hosts_.clear();
   // Secrets are read once the new manifest's spec is known (showCheck).
   updateUpstreamActions();
 }
 
+bool MainWindow::confirmCredentialHosts() {
+  if (credential_question_open_) return false;
+  if (connector_dir_.isEmpty() || !forked_) return true;
+  if (!accepted_loaded_) {
+    test_when_accepted_loaded_ = true;  // asked again once the accepted hosts are read
+    return false;
+  }
+  const QList<UiCredentialHost> pending =
+      credentialHostsToConfirm(editor_->text(), testingValues(), accepted_credential_hosts_);
+  if (pending.isEmpty()) return true;
+
+  QStringList hosts;
+  QStringList lines;
+  for (const UiCredentialHost& host : pending) {
+    hosts << host.host;
+    QString what;
+    switch (host.kind) {
+      case UiCredentialHost::Kind::OAuthTokenEndpoint: what = tr("your client secret and refresh token"); break;
+      case UiCredentialHost::Kind::SessionLogin: what = tr("your login credentials"); break;
+      case UiCredentialHost::Kind::SessionApi: what = tr("your username and password"); break;
+    }
+    const QString api = host.apiHosts.isEmpty() ? tr("the API's url_base, which the testing values do not render yet")
+                                                : host.apiHosts.join(QStringLiteral(", "));
+    lines << tr("This connector sends %1 to %2 (its %3), which is not the API's host (%4).")
+                 .arg(what, host.host, host.source, api);
+  }
+  auto* box = new QMessageBox(QMessageBox::Warning, tr("Credentials go to another host"),
+                              lines.join(QLatin1Char('\n')) + QStringLiteral("\n\n") +
+                                  tr("The connector was forked from a catalog; check that you trust this host "
+                                     "before the first test read sends it your testing values."),
+                              QMessageBox::NoButton, this);
+  box->setObjectName(QStringLiteral("credentialHostsQuestion"));
+  box->setAccessibleName(tr("Credentials go to another host"));
+  QPushButton* proceed = box->addButton(tr("&Trust and Test"), QMessageBox::AcceptRole);
+  proceed->setObjectName(QStringLiteral("credentialHostsTrust"));
+  QPushButton* cancel = box->addButton(QMessageBox::Cancel);
+  cancel->setObjectName(QStringLiteral("credentialHostsCancel"));
+  box->setDefaultButton(cancel);
+  box->setEscapeButton(cancel);
+  box->setAttribute(Qt::WA_DeleteOnClose);
+  credential_question_open_ = true;
+  connect(box, &QMessageBox::finished, this, [this, box, proceed, hosts] {
+    credential_question_open_ = false;
+    if (box->clickedButton() != proceed) {
+      statusBar()->showMessage(tr("Test read cancelled: the credentials' host was not accepted"), 8000);
+      return;
+    }
+    for (const QString& host : hosts) {
+      if (!accepted_credential_hosts_.contains(host)) accepted_credential_hosts_ << host;
+    }
+    // Kept for this session at once; written to .manifold/ off the GUI thread.
+    auto* writer = new QFutureWatcher<QString>(this);
+    connect(writer, &QFutureWatcher<QString>::finished, this, [this, writer] {
+      writer->deleteLater();
+      if (const QString error = writer->result(); !error.isEmpty()) {
+        statusBar()->showMessage(tr("The accepted host is kept for this session only: %1").arg(error), 10000);
+      }
+    });
+    writer->setFuture(QtConcurrent::run([dir = connector_dir_, hosts] { return acceptCredentialHosts(dir, hosts); }));
+    test_panel_->test();
+  });
+  box->open();
+  return false;
+}
+
 void MainWindow::updateUpstreamActions() {
   const bool forked = isForkedConnector(connector_dir_);
+  if (forked != forked_ || accepted_dir_ != connector_dir_) loadAcceptedCredentialHosts(forked);
   compare_upstream_->setEnabled(forked);
   update_upstream_->setEnabled(forked);
+}
+
+void MainWindow::loadAcceptedCredentialHosts(bool forked) {
+  forked_ = forked;
+  accepted_dir_ = connector_dir_;
+  accepted_credential_hosts_.clear();
+  accepted_loaded_ = !forked;
+  if (!forked) return;
+  // Read off the GUI thread; a Test pressed meanwhile waits for it (confirmCredentialHosts).
+  auto* watcher = new QFutureWatcher<QStringList>(this);
+  const QString dir = connector_dir_;
+  connect(watcher, &QFutureWatcher<QStringList>::finished, this, [this, watcher, dir] {
+    watcher->deleteLater();
+    if (dir != accepted_dir_) return;  // another connector was opened meanwhile
+    for (const QString& host : watcher->result()) {
+      if (!accepted_credential_hosts_.contains(host)) accepted_credential_hosts_ << host;
+    }
+    accepted_loaded_ = true;
+    if (std::exchange(test_when_accepted_loaded_, false)) test_panel_->test();
+  });
+  watcher->setFuture(QtConcurrent::run([dir] { return acceptedCredentialHosts(dir); }));
 }
 
 void MainWindow::showUpstream(bool startUpdate) {
@@ -443,6 +576,7 @@ void MainWindow::createActions() {
   viewMenu->addAction(outline_dock_->toggleViewAction());
   viewMenu->addAction(results_dock_->toggleViewAction());
   viewMenu->addAction(problems_dock_->toggleViewAction());
+  viewMenu->addAction(hosts_dock_->toggleViewAction());
   viewMenu->addAction(testing_dock_->toggleViewAction());
   viewMenu->addAction(playground_dock_->toggleViewAction());
   viewMenu->addSeparator();
@@ -456,6 +590,8 @@ void MainWindow::createActions() {
                       [this] { focusDock(results_dock_); });
   viewMenu->addAction(tr("Go to &Problems"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M), this,
                       [this] { focusDock(problems_dock_); });
+  viewMenu->addAction(tr("Go to &Hosts"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H), this,
+                      [this] { focusDock(hosts_dock_, hosts_view_->tree()); });
   viewMenu->addAction(tr("Go to Testing &Values"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_I), this,
                       [this] { focusDock(testing_dock_, testing_form_); });
   viewMenu->addAction(tr("Go to E&xpression Playground"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E), this,
@@ -638,6 +774,7 @@ void MainWindow::showCheck(const ManifestCheck& check) {
   // Half-typed YAML does not parse: completion keeps the config keys of the last good check.
   if (!check.connectionSpecification.is_null()) completion_->setConnectionSpecification(check.connectionSpecification);
   loadSecrets();
+  refreshHosts();
   const int errors = check.errorCount();
   const int warnings = check.warningCount();
   if (errors == 0 && warnings == 0) {

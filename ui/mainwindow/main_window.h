@@ -24,6 +24,7 @@ class CatalogBrowser;
 class CompletionAssist;
 class ExpressionPlayground;
 class GitHubAccount;
+class HostsView;
 class SecretStore;
 class TestingValuesForm;
 class TestingValuesStore;
@@ -54,6 +55,8 @@ class MainWindow : public QMainWindow {
   OutlineView* outlineView() const { return outline_; }
   CatalogBrowser* catalogBrowser() const { return catalog_browser_; }
   TestPanel* testPanel() const { return test_panel_; }
+  // The Hosts dock's view: contacted hosts against metadata.yaml's allowedHosts.
+  HostsView* hostsView() const { return hosts_view_; }
   // The status bar's test read summary ("Read 25 records from 2 pages in 0.4 s").
   QLabel* testStatus() const { return test_status_; }
   QString currentFile() const { return file_path_; }
@@ -134,6 +137,14 @@ class MainWindow : public QMainWindow {
   void useDetectedSchema(const QString& stream, const nlohmann::json& schema);
   void createTestingValuesDock();
   void createPlaygroundDock();
+  void createHostsDock();
+  // Recomputes the Hosts view off the GUI thread (after a pause, so typing does not pile up).
+  void refreshHosts();
+  // Before a test read of a forked connector: asks the user when the manifest sends credentials
+  // to a host other than url_base's that they have not accepted yet. True: read now.
+  bool confirmCredentialHosts();
+  // Reads the credential hosts accepted for the open connector (off the GUI thread).
+  void loadAcceptedCredentialHosts(bool forked);
   void setConnectorDir(const QString& dir);
   void updateUpstreamActions();
   void loadSecrets();
@@ -149,6 +160,17 @@ class MainWindow : public QMainWindow {
   QDockWidget* problems_dock_ = nullptr;
   QDockWidget* testing_dock_ = nullptr;
   QDockWidget* playground_dock_ = nullptr;
+  QDockWidget* hosts_dock_ = nullptr;
+  HostsView* hosts_view_ = nullptr;
+  QTimer* hosts_timer_ = nullptr;
+  quint64 hosts_generation_ = 0;
+  QStringList session_hosts_;  // hosts this session's test reads contacted
+  bool forked_ = false;                    // the open connector has origin: provenance
+  QString accepted_dir_;                   // the connector accepted_credential_hosts_ belongs to
+  QStringList accepted_credential_hosts_;  // credential hosts the user accepted for it
+  bool accepted_loaded_ = true;            // false while they are read from .manifold/
+  bool test_when_accepted_loaded_ = false; // Test was pressed before they were read
+  bool credential_question_open_ = false;
   TestingValuesForm* testing_form_ = nullptr;
   QLabel* secrets_notice_ = nullptr;
   ExpressionPlayground* playground_ = nullptr;

@@ -249,6 +249,8 @@ const UiStreamSummary* TestPanel::summaryOf(const QString& name) const {
   return nullptr;
 }
 
+void TestPanel::setReadGate(std::function<bool()> gate) { gate_ = std::move(gate); }
+
 void TestPanel::test() {
   const QString stream = currentStream();
   if (stream.isEmpty()) {
@@ -257,6 +259,7 @@ void TestPanel::test() {
     notice_->show();
     return;
   }
+  if (gate_ && !gate_()) return;
   TestInputs inputs = provider_ ? provider_() : TestInputs{};
   resetResults();
   readStream_ = stream;

@@ -46,6 +46,9 @@ class TestPanel : public QWidget {
 
   // Where a read gets the manifest and the testing values from, when Test is pressed.
   void setInputsProvider(std::function<TestInputs()> provider);
+  // Asked when Test is pressed, before anything starts: false holds the read back (the main
+  // window then asks the user and calls test() again once they agreed).
+  void setReadGate(std::function<bool()> gate);
 
   // The manifest's streams after each check: fills the picker, keeps the chosen stream.
   void setStreams(const QList<UiStreamSummary>& streams);
@@ -126,6 +129,7 @@ class TestPanel : public QWidget {
   QString countsText() const;
 
   std::function<TestInputs()> provider_;
+  std::function<bool()> gate_;
   TestReadRunner* runner_ = nullptr;
   QAction* testAction_ = nullptr;
   QAction* cancelAction_ = nullptr;

@@ -49,9 +49,9 @@ TEST(TestReadRecord, AFingerprintChangesWithTheStreamAndWhatItReferences) {
 TEST(TestReadRecord, KeepsOneEntryPerStreamAndTheNewestTime) {
   testing::TempDir dir("manifold-record");
   EXPECT_FALSE(readTestReadRecord(dir.path()));
-  ASSERT_EQ(recordStreamTestRead(dir.path(), {"a", 3, true, "2026-12-01T10:00:00Z", "f1"}), "");
-  ASSERT_EQ(recordStreamTestRead(dir.path(), {"b", 0, false, "2026-12-01T11:00:00Z", "f2"}), "");
-  ASSERT_EQ(recordStreamTestRead(dir.path(), {"a", 7, true, "2026-12-01T12:00:00Z", "f3"}), "");
+  ASSERT_EQ(recordStreamTestRead(dir.path(), {"a", 3, true, "2026-12-01T10:00:00Z", "f1", {}}), "");
+  ASSERT_EQ(recordStreamTestRead(dir.path(), {"b", 0, false, "2026-12-01T11:00:00Z", "f2", {}}), "");
+  ASSERT_EQ(recordStreamTestRead(dir.path(), {"a", 7, true, "2026-12-01T12:00:00Z", "f3", {}}), "");
   const auto record = readTestReadRecord(dir.path());
   ASSERT_TRUE(record);
   EXPECT_EQ(record->finishedAt, "2026-12-01T12:00:00Z");
@@ -73,6 +73,27 @@ TEST(TestReadRecord, ReadsTheOlderFormatWithoutFingerprints) {
   EXPECT_TRUE(record->streams[0].fingerprint.empty());
   dir.write(".manifold/last_test_read.json", "not json");
   EXPECT_FALSE(readTestReadRecord(dir.path()));
+}
+
+
+TEST(TestReadRecord, KeepsTheHostsEachStreamsRequestsWentTo) {
+  const auto streamRead = nlohmann::json::parse(R"({
+    "slices": [{"pages": [{"request": {"url": "https://API.example.com/a?page=1"}},
+                          {"request": {"url": "https://api.example.com/a?page=2"}},
+                          {"request": {"url": "not a url"}}]}],
+    "auxiliary_requests": [{"request": {"url": "https://auth.example.com/token"}}]})");
+  EXPECT_EQ(hostsInStreamRead(streamRead), (std::vector<std::string>{"api.example.com", "auth.example.com"}));
+  EXPECT_TRUE(hostsInStreamRead(nlohmann::json()).empty());
+
+  testing::TempDir dir("manifold-record");
+  ASSERT_EQ(recordStreamTestRead(dir.path(), {"a", 3, true, "2026-12-07T10:00:00Z", "f1", hostsInStreamRead(streamRead)}), "");
+  ASSERT_EQ(recordStreamTestRead(dir.path(), {"b", 1, true, "2026-12-07T10:01:00Z", "f2", {"cdn.example.org"}}), "");
+  const auto record = readTestReadRecord(dir.path());
+  ASSERT_TRUE(record);
+  EXPECT_EQ(record->find("a")->hosts, (std::vector<std::string>{"api.example.com", "auth.example.com"}));
+  EXPECT_EQ(record->hosts(), (std::vector<std::string>{"api.example.com", "auth.example.com", "cdn.example.org"}));
+  const std::vector<std::string> onlyB{"b"};
+  EXPECT_EQ(record->hosts(&onlyB), std::vector<std::string>{"cdn.example.org"});
 }
 
 }  // namespace

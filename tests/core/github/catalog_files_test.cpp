@@ -128,21 +128,7 @@ TEST(CatalogFiles, AForksMissingFilesAreLeftOutSoTheCatalogsOwnStay) {
   EXPECT_EQ(fileFor(plan.value(), "airbyte-integrations/connectors/source-example/README.md"), nullptr);
 }
 
-TEST(CatalogFiles, HostsComeFromLiteralUrlBasesAndTemplatedOnesAreWarnedAboutOnce) {
-  const auto loaded = manifest::loadManifest(R"(version: 6.7.0
-type: DeclarativeSource
-streams:
-  - {type: DeclarativeStream, name: a, retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: "https://API.Example.com:8443/v1"}}}
-  - {type: DeclarativeStream, name: b, retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: "https://eu.example.org"}}}
-  - {type: DeclarativeStream, name: c, retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: "https://{{ config['shop'] }}.myshop.com/api"}}}
-  - {type: DeclarativeStream, name: d, retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: "https://eu.example.org/{{ config['v'] }}"}}}
-  - {type: DeclarativeStream, name: e, retriever: {type: SimpleRetriever, requester: {type: HttpRequester, url_base: "https://{{ config['shop'] }}.myshop.com/api"}}}
-)");
-  std::vector<std::string> templated;
-  EXPECT_EQ(urlBaseHosts(loaded.resolved, templated), (std::vector<std::string>{"api.example.com", "eu.example.org"}));
-  EXPECT_EQ(templated, std::vector<std::string>{"https://{{ config['shop'] }}.myshop.com/api"});
-  EXPECT_EQ(titleFromName("my-great_api"), "My Great Api");
-}
+TEST(CatalogFiles, TitleFromNameCapitalisesEachWord) { EXPECT_EQ(titleFromName("my-great_api"), "My Great Api"); }
 
 TEST(CatalogFiles, TheLayoutIsASettingThatSurvivesNewFields) {
   CatalogLayout layout;
@@ -202,7 +188,7 @@ TEST(ReviewerChecks, EveryStreamNeedsAPassingTestReadSinceItsLastChange) {
   const auto resolved = manifest::loadManifest(testing::kTestManifest).resolved;
   std::filesystem::remove(folder.dir() / ".manifold" / "last_test_read.json");
   ASSERT_EQ(builder::recordStreamTestRead(folder.dir(), {"users", 12, true, "2026-12-01T10:00:00Z",
-                                                         builder::streamFingerprint(resolved, "users")}),
+                                                         builder::streamFingerprint(resolved, "users"), {}}),
             "");
   auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "a/b"});
   ASSERT_TRUE(plan);
@@ -210,7 +196,7 @@ TEST(ReviewerChecks, EveryStreamNeedsAPassingTestReadSinceItsLastChange) {
   EXPECT_FALSE(hasWarning(plan.value(), "'users'"));
 
   ASSERT_EQ(builder::recordStreamTestRead(folder.dir(), {"orders", 0, false, "2026-12-01T10:05:00Z",
-                                                         builder::streamFingerprint(resolved, "orders")}),
+                                                         builder::streamFingerprint(resolved, "orders"), {}}),
             "");
   plan = planContribution({.connectorDir = folder.dir(), .upstream = "a/b"});
   EXPECT_TRUE(hasWarning(plan.value(), "the last test read of stream 'orders' failed"));

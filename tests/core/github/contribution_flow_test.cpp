@@ -102,8 +102,10 @@ TEST(ContributionFlow, ForksWaitsForTheForkCommitsOnceAndOpensThePullRequest) {
   EXPECT_EQ(files, (std::map<std::string, std::string>{
                        {"README.md", "# Airbyte\n"},
                        {"airbyte-integrations/connectors/source-example/manifest.yaml", testing::kTestManifest},
+                       // The fork's metadata.yaml declared no allowedHosts: it gets the url_base host.
                        {"airbyte-integrations/connectors/source-example/metadata.yaml",
-                        "data:\n  name: example\n  connectorType: source\n"},
+                        "data:\n  name: example\n  connectorType: source\n"
+                        "  allowedHosts:\n    hosts:\n      - \"api.example.com\"\n"},
                        {"airbyte-integrations/connectors/source-example/icon.svg",
                         "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n"},
                        {"docs/integrations/sources/example.md", "# Example\n\nReads users and orders.\n"},

@@ -3,7 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include "core/manifest/connector_metadata.h"
 #include "tests/core/github/connector_folder.h"
+
+#include <algorithm>
 
 namespace manifold::github {
 namespace {
@@ -130,6 +133,128 @@ TEST(ContributionPlan, TitleAndBodyGivenByTheUserAreKept) {
   ASSERT_TRUE(plan);
   EXPECT_EQ(plan->title, "Mine");
   EXPECT_EQ(plan->body, "Text");
+}
+
+}  // namespace
+}  // namespace manifold::github
+
+namespace manifold::github {
+namespace {
+
+const PlannedFile* fileFrom(const ContributionPlan& plan, const std::string& source) {
+  for (const auto& file : plan.files) {
+    if (file.sourcePath == source) return &file;
+  }
+  return nullptr;
+}
+
+constexpr const char* kRecordWithHosts =
+    R"({"finishedAt": "2026-12-07T10:00:00Z", "streams": [)"
+    R"({"name": "users", "records": 2, "passed": true, "hosts": ["api.example.com", "auth.example.com"]},)"
+    R"({"name": "orders", "records": 1, "passed": true, "hosts": ["files.example.org"]},)"
+    R"({"name": "gone", "records": 1, "passed": true, "hosts": ["old.example.net"]}]})";
+
+TEST(ContributionPlan, AGeneratedMetadataListsTheHostsTestReadsSaw) {
+  ConnectorFolder folder("example");
+  std::filesystem::remove(folder.dir() / "metadata.yaml");
+  folder.write(".manifold/last_test_read.json", kRecordWithHosts);
+  const auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "airbytehq/airbyte"});
+  ASSERT_TRUE(plan) << plan.error().message;
+  const auto* metadata = fileFrom(plan.value(), "metadata.yaml");
+  ASSERT_NE(metadata, nullptr);
+  EXPECT_TRUE(metadata->generated);
+  const auto declared = manifest::allowedHostsFromMetadata(metadata->content);
+  // The url_base host, then what reads of streams the manifest still has contacted.
+  EXPECT_EQ(declared.hosts, (std::vector<std::string>{"api.example.com", "auth.example.com", "files.example.org"}))
+      << metadata->content;
+}
+
+TEST(ContributionPlan, AnExistingMetadataGetsTheSeenHostsItDoesNotDeclare) {
+  ConnectorFolder folder("example");
+  folder.write("metadata.yaml",
+               "data:\n"
+               "  name: example  # as forked\n"
+               "  definitionId: 1b2c\n"
+               "  allowedHosts:\n"
+               "    hosts:\n"
+               "      - \"*.example.com\"\n"
+               "  connectorType: source\n");
+  folder.write(".manifold/last_test_read.json", kRecordWithHosts);
+  const auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "airbytehq/airbyte"});
+  ASSERT_TRUE(plan) << plan.error().message;
+  const auto* metadata = fileFrom(plan.value(), "metadata.yaml");
+  ASSERT_NE(metadata, nullptr);
+  EXPECT_FALSE(metadata->generated);
+  EXPECT_EQ(metadata->content,
+            "data:\n"
+            "  name: example  # as forked\n"
+            "  definitionId: 1b2c\n"
+            "  allowedHosts:\n"
+            "    hosts:\n"
+            "      - \"*.example.com\"\n"
+            "      - \"files.example.org\"\n"
+            "  connectorType: source\n");
+  const bool said = std::any_of(plan->warnings.begin(), plan->warnings.end(), [](const std::string& w) {
+    return w.find("allowedHosts gets files.example.org") != std::string::npos;
+  });
+  EXPECT_TRUE(said);
+  // The folder's own file is not changed by a dry run.
+  EXPECT_EQ(folder.read("metadata.yaml").find("files.example.org"), std::string::npos);
+}
+
+TEST(ContributionPlan, ATemplatedUrlBaseFillsAllowedHostsWithItsPlaceholderNotTheTestingValue) {
+  ConnectorFolder folder("example");
+  std::string manifest = folder.read("manifest.yaml");
+  const std::string literal = "url_base: https://api.example.com";
+  manifest.replace(manifest.find(literal), literal.size(), "url_base: \"https://{{ config['region'] }}.api.example.com/v2\"");
+  folder.write("manifest.yaml", manifest);
+  // The test read went to the testing values' host (region eu) and to a CDN a next-page link named.
+  folder.write(".manifold/last_test_read.json",
+               R"({"finishedAt": "2026-12-07T10:00:00Z", "streams": [)"
+               R"({"name": "users", "records": 2, "passed": true, "hosts": ["eu.api.example.com", "cdn.example.net"]},)"
+               R"({"name": "orders", "records": 1, "passed": true, "hosts": ["eu.api.example.com"]}]})");
+
+  // metadata.yaml without allowedHosts gets them, the placeholder kept as the catalog writes it.
+  auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "airbytehq/airbyte"});
+  ASSERT_TRUE(plan) << plan.error().message;
+  const auto* metadata = fileFrom(plan.value(), "metadata.yaml");
+  ASSERT_NE(metadata, nullptr);
+  EXPECT_EQ(manifest::allowedHostsFromMetadata(metadata->content).hosts,
+            (std::vector<std::string>{"${region}.api.example.com", "cdn.example.net"}))
+      << metadata->content;
+  EXPECT_EQ(metadata->content.find("eu.api.example.com"), std::string::npos) << metadata->content;
+
+  // A new connector's generated metadata.yaml lists the same.
+  std::filesystem::remove(folder.dir() / "metadata.yaml");
+  plan = planContribution({.connectorDir = folder.dir(), .upstream = "airbytehq/airbyte"});
+  ASSERT_TRUE(plan) << plan.error().message;
+  metadata = fileFrom(plan.value(), "metadata.yaml");
+  ASSERT_NE(metadata, nullptr);
+  EXPECT_TRUE(metadata->generated);
+  EXPECT_EQ(manifest::allowedHostsFromMetadata(metadata->content).hosts,
+            (std::vector<std::string>{"${region}.api.example.com", "cdn.example.net"}))
+      << metadata->content;
+
+  // A metadata.yaml that declares the placeholder (written with "config.") gets nothing more.
+  folder.write("metadata.yaml",
+               "data:\n  name: example\n  definitionId: 1b2c\n  allowedHosts:\n    hosts:\n"
+               "      - \"${config.region}.api.example.com\"\n      - cdn.example.net\n");
+  plan = planContribution({.connectorDir = folder.dir(), .upstream = "airbytehq/airbyte"});
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(fileFrom(plan.value(), "metadata.yaml")->content, folder.read("metadata.yaml"));
+  for (const auto& warning : plan->warnings) EXPECT_EQ(warning.find("allowedHosts"), std::string::npos) << warning;
+}
+
+TEST(ContributionPlan, PlaceholderEntriesAreMatchedWithTheTestingValues) {
+  ConnectorFolder folder("example");
+  folder.write("metadata.yaml",
+               "data:\n  name: example\n  definitionId: 1b2c\n  allowedHosts:\n    hosts:\n"
+               "      - api.example.com\n      - ${region}.example.org\n      - auth.example.com\n");
+  folder.write(".manifold/testing_values.json", R"({"api_key": "sk_live_VERYSECRET42", "region": "files"})");
+  folder.write(".manifold/last_test_read.json", kRecordWithHosts);
+  const auto plan = planContribution({.connectorDir = folder.dir(), .upstream = "airbytehq/airbyte"});
+  ASSERT_TRUE(plan) << plan.error().message;
+  EXPECT_EQ(fileFrom(plan.value(), "metadata.yaml")->content, folder.read("metadata.yaml"));
 }
 
 }  // namespace

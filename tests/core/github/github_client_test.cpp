@@ -27,6 +27,29 @@ TEST(GitHubClient, SendsGitHubsHeadersAndTheBearerToken) {
   EXPECT_EQ(requests[0].header("Authorization"), std::string("Bearer ") + FakeGitHub::kToken);
 }
 
+TEST(GitHubClient, NeverFollowsARedirectToAnotherHostWithTheToken) {
+  testing::LocalHttpServer elsewhere;
+  elsewhere.server().Get(".*", [](const httplib::Request&, httplib::Response& res) {
+    res.set_content(R"({"login":"mallory"})", "application/json");
+  });
+  elsewhere.start();
+  FakeGitHub fake;
+  // localhost is another host name than 127.0.0.1 as far as the token goes.
+  const std::string target = "http://localhost:" + std::to_string(elsewhere.port()) + "/user";
+  fake.overrides.push_back({"GET", "/user", 302, nlohmann::json::object(), {{"Location", target}}});
+  fake.start();
+  GitHubClient client({.apiUrl = fake.baseUrl(), .token = FakeGitHub::kToken});
+  const auto user = client.call("GET", "/user", "read the account");
+  ASSERT_FALSE(user);
+  EXPECT_EQ(user.error().kind, GitHubErrorKind::Refused);
+  EXPECT_NE(user.error().message.find("localhost"), std::string::npos) << user.error().message;
+  EXPECT_EQ(user.error().message.find(FakeGitHub::kToken), std::string::npos);
+  EXPECT_EQ(elsewhere.requestCount(), 0u);
+  // The API host itself got the request, with the token.
+  ASSERT_EQ(fake.requests().size(), 1u);
+  EXPECT_EQ(fake.requests()[0].header("Authorization"), std::string("Bearer ") + FakeGitHub::kToken);
+}
+
 TEST(GitHubClient, SendReturnsAnyStatusAndCallTurnsItIntoAnError) {
   FakeGitHub fake;
   fake.start();

@@ -44,6 +44,24 @@ void addSource(ContactedHost& host, HostSource source) {
   if (!host.hasSource(source)) host.sources.push_back(source);
 }
 
+// "${sub}.example.org" as "*.example.org": whether any value of its placeholders could give `host`,
+// matched by the engine's own matcher.
+bool couldStandFor(const std::string& pattern, const std::string& host) {
+  std::string wildcard;
+  for (std::size_t at = 0; at < pattern.size();) {
+    const auto close = pattern.compare(at, 2, "${") == 0 ? pattern.find('}', at) : std::string::npos;
+    if (close != std::string::npos) {
+      wildcard += '*';
+      at = close + 1;
+    } else {
+      wildcard += pattern[at++];
+    }
+  }
+  auto list = http::HostAllowlist::fromPatterns({wildcard}, nlohmann::json::object());
+  const auto* built = std::get_if<http::HostAllowlist>(&list);
+  return built == nullptr || built->allows(host);
+}
+
 void classify(ContactedHost& host, std::vector<Entry>& entries, bool declares) {
   if (!declares) {
     host.status = ContactedHost::Status::NoDeclaration;
@@ -60,7 +78,10 @@ void classify(ContactedHost& host, std::vector<Entry>& entries, bool declares) {
       host.note = "allowed by '" + entry.declared.pattern + "'";
       return;
     }
-    if (!entry.list && needsConfig.empty()) needsConfig = entry.declared.pattern;
+    // An entry waiting for a config value counts only if some value could make it this host.
+    if (!entry.list && needsConfig.empty() && host.resolved && couldStandFor(entry.declared.pattern, host.host)) {
+      needsConfig = entry.declared.pattern;
+    }
   }
   if (!host.resolved) {
     host.status = ContactedHost::Status::Unknown;

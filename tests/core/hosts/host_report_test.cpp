@@ -130,6 +130,14 @@ TEST(HostReport, ALiteralHostAgainstAnEntryNeedingConfigIsUnknownUntilTheValueIs
   EXPECT_EQ(wrong.contacted[0].status, Status::Undeclared);
   const auto right = analyzeHosts(inputFor(manifestWith("https://acme.example.com"), declared, {{"tenant", "acme"}}));
   EXPECT_EQ(right.contacted[0].status, Status::Declared);
+  // An unfilled entry no value could turn into the host does not hide the warning.
+  const auto elsewhere = analyzeHosts(inputFor(manifestWith("https://api.example.net"), declared));
+  EXPECT_EQ(elsewhere.contacted[0].status, Status::Undeclared);
+  ASSERT_EQ(elsewhere.warnings.size(), 1u);
+  EXPECT_NE(elsewhere.warnings[0].find("api.example.net"), std::string::npos);
+  // "${host}" could be any host: that one stays unknown.
+  const auto any = analyzeHosts(inputFor(manifestWith("https://api.example.net"), std::vector<std::string>{"${host}"}));
+  EXPECT_EQ(any.contacted[0].status, Status::Unknown);
 }
 
 TEST(HostReport, AuthEndpointsAreContactedHostsToo) {

@@ -95,8 +95,12 @@ TEST_F(ContributeDialogTest, ShowsTheFilesWithDiffsAndOpensThePullRequestThrough
   files->setCurrentItem(files->topLevelItem(1));
   EXPECT_TRUE(dialog.diffView()->toPlainText().contains("+data:"));
   // The folder's own metadata.yaml lacks what the catalog needs: a reviewer would flag it.
-  EXPECT_EQ(dialog.warningsLabel()->text(),
-            "⚠ metadata.yaml has no data.definitionId; the catalog needs one (a UUID)");
+  // Its allowedHosts also lacks the host the manifest reads from: Contribute adds it and says so.
+  const QString warnings = dialog.warningsLabel()->text();
+  EXPECT_TRUE(warnings.contains("⚠ metadata.yaml has no data.definitionId; the catalog needs one (a UUID)"))
+      << warnings.toStdString();
+  EXPECT_TRUE(warnings.contains("⚠ metadata.yaml's allowedHosts gets ")) << warnings.toStdString();
+  EXPECT_TRUE(warnings.contains("check them in the diff")) << warnings.toStdString();
 
   // The user's own title goes out; the flow runs off the GUI thread and ends with the link.
   dialog.titleField()->clear();
